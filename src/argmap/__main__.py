@@ -1,0 +1,3 @@
+from argmap.cli import run
+
+run()

@@ -1,0 +1,85 @@
+"""The pipeline for one map: load -> validate -> resolve quotes -> structure rules.
+
+Each stage returns problems as data; a map that cannot go on to the next stage
+stops there with what was found so far. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.codes import is_unreadable
+from argmap.load import DEFAULT_MAX_BYTES, display_name, load_map
+from argmap.problems import Position, Problem, problem, sort_problems
+from argmap.resolve import ResolvedMap, resolve
+from argmap.sources import DEFAULT_MAX_SOURCE_BYTES, project_root
+from argmap.validate import validate
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Options:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES
+    root: Path | None = None  # None: found from each map's location
+
+
+@dataclass
+class MapResult:
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    resolved: ResolvedMap | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(not p.is_error for p in self.problems)
+
+    @property
+    def unreadable(self) -> bool:
+        return any(is_unreadable(p.code) for p in self.problems)
+
+
+def check_map(path: Path, options: Options = Options()) -> MapResult:
+    """Run every stage that can run on one map file."""
+    loaded = load_map(path, options.max_bytes)
+    result = MapResult(loaded.file, list(loaded.problems))
+    if loaded.unreadable:
+        return result
+    model, problems = validate(loaded)
+    result.problems.extend(problems)
+    if model is None:
+        result.problems = sort_problems(result.problems)
+        return result
+    root = options.root if options.root is not None else project_root(path)
+    resolved, problems = resolve(model, loaded.positions, loaded.file, path, root, options.max_source_bytes)
+    result.problems.extend(problems)
+    from argmap.rules import run_rules  # the rules are only needed once a map has loaded
+
+    result.problems.extend(run_rules(resolved))
+    result.problems = sort_problems(result.problems)
+    result.resolved = resolved
+    return result
+
+
+def find_maps(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files named, plus every .yaml/.yml file below folders named (hidden folders skipped)."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            maps = sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file()
+                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not maps:
+                problems.append(problem(display_name(path), Position(1, 1), "AM100",
+                                        "the folder holds no map (.yaml or .yml file)"))
+            found.extend(maps)
+        else:
+            found.append(path)  # a missing file is reported by the loader, in order
+    return list(dict.fromkeys(found)), problems

@@ -1,0 +1,194 @@
+"""The `argmap` command line.
+
+Only click is imported at start-up, so `argmap --help` and `--version` stay
+fast; each command imports the stages it needs when it runs.
+
+Exit codes (every command):
+  0  no problems
+  1  problems found (errors; warnings too with --strict)
+  2  usage error, unreadable input (missing file, not UTF-8, broken YAML…),
+     an output that could not be written, or an internal error
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from argmap import __version__
+
+if TYPE_CHECKING:
+    from argmap.check import MapResult, Options
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _colour_wanted(stream: Any) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _options(max_bytes: int | None, max_source_bytes: int | None, root: Path | None) -> Options:
+    from argmap.check import Options
+
+    defaults = Options()
+    return Options(
+        max_bytes=max_bytes or defaults.max_bytes,
+        max_source_bytes=max_source_bytes or defaults.max_source_bytes,
+        root=root,
+    )
+
+
+def _limits(function: Any) -> Any:
+    function = click.option("--root", type=click.Path(file_okay=False, path_type=Path),
+                            help="Project folder that sources must stay inside (default: found from the map).")(function)
+    function = click.option("--max-source-bytes", type=click.IntRange(min=1), default=None,
+                            help="Largest source text read (default 20 MiB).")(function)
+    function = click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+                            help="Largest map file read (default 5 MiB).")(function)
+    return function
+
+
+def _exit_code(results: list[MapResult], strict: bool) -> int:
+    if any(r.unreadable for r in results):
+        return EXIT_UNUSABLE
+    if any(r.errors for r in results) or (strict and any(r.warnings for r in results)):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="argmap")
+def cli() -> None:
+    """Map the argument structure of opinion writing, anchored in the author's words.
+
+    \b
+    Exit codes: 0 no problems; 1 problems found; 2 usage error, unreadable
+    input, or an output that could not be written.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="text for people, json for tools, github for Actions annotations.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@_limits
+def check(paths: tuple[Path, ...], fmt: str, strict: bool, max_bytes: int | None,
+          max_source_bytes: int | None, root: Path | None) -> int:
+    """Check maps: quotes found in their sources, references resolved, a sound structure.
+
+    PATHS are map files or folders (every .yaml/.yml file below them is checked).
+    """
+    from argmap.check import MapResult, check_map, find_maps
+    from argmap.report import format_problems
+
+    options = _options(max_bytes, max_source_bytes, root)
+    maps, folder_problems = find_maps(paths)
+    results = [check_map(path, options) for path in maps]
+    if folder_problems:
+        results.append(MapResult(folder_problems[0].file, folder_problems))
+    problems = [p for r in results for p in r.problems]
+    click.echo(format_problems(problems, len(maps), fmt, _colour_wanted(sys.stdout)), nl=False)
+    if any(p.code == "AM100" for p in folder_problems):
+        return EXIT_UNUSABLE
+    return _exit_code(results, strict)
+
+
+@cli.command()
+@click.argument("map_file", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Export format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (atomically) instead of standard output.")
+@_limits
+def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
+           max_source_bytes: int | None, root: Path | None) -> int:
+    """Export the fully resolved map: claims, relations, and every quote's span in its source."""
+    from argmap.check import check_map
+    from argmap.export import export_json
+    from argmap.report import format_text
+
+    result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
+    if result.problems:
+        click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
+    if result.resolved is None:
+        return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
+    document = export_json(result.resolved)
+    if output is None:
+        click.echo(document, nl=False)
+    else:
+        from argmap.write import write_atomic
+
+        write_atomic(output, document.encode("utf-8"))
+    return EXIT_PROBLEMS if result.errors else EXIT_OK
+
+
+@cli.command()
+@click.argument("codes", nargs=-1)
+def rules(codes: tuple[str, ...]) -> int:
+    """List every problem code; with CODES, print their documentation and examples."""
+    from argmap.docs import describe_codes, list_codes
+
+    if not codes:
+        click.echo(list_codes(), nl=False)
+        return EXIT_OK
+    text, unknown = describe_codes(codes)
+    click.echo(text, nl=False)
+    if unknown:
+        click.echo(f"argmap: unknown code(s): {', '.join(unknown)}; `argmap rules` lists them all", err=True)
+        return EXIT_UNUSABLE
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run argmap; return the exit code instead of exiting (tests call this)."""
+    from argmap.write import WriteError
+
+    try:
+        code = cli.main(args=argv, prog_name="argmap", standalone_mode=False)
+    except click.exceptions.Exit as stop:  # --help, --version
+        return int(stop.exit_code)
+    except click.ClickException as error:  # usage errors: unknown option, missing argument…
+        error.show()
+        return EXIT_UNUSABLE
+    except click.exceptions.Abort:
+        click.echo("argmap: interrupted", err=True)
+        return EXIT_UNUSABLE
+    except WriteError as error:
+        click.echo(f"argmap: {error}", err=True)
+        return EXIT_UNUSABLE
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (e.g. `head`) has gone: stop quietly, no traceback
+        return EXIT_PROBLEMS
+    except RecursionError:
+        click.echo("argmap: the input is nested too deeply to process", err=True)
+        return EXIT_UNUSABLE
+    except MemoryError:
+        click.echo("argmap: out of memory: the input is too large to process", err=True)
+        return EXIT_UNUSABLE
+    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
+        click.echo(f"argmap: internal error ({type(error).__name__}: {error}); "
+                   "please report it with the file that caused it", err=True)
+        return EXIT_UNUSABLE
+    return int(code or 0)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def run() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())

@@ -1,0 +1,271 @@
+"""Stage 2, resolve: sources read, every quote located in its source, relations made links.
+
+The result, `ResolvedMap`, is what the structure checks, the graph and the
+exports all read. Quote problems (AM2xx) are found here; nothing here judges the
+argument's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from argmap.anchor import Match, SourceText, find_quote
+from argmap.load import PathKey, Positions
+from argmap.model import ArgumentMap, Claim, Quote
+from argmap.problems import Position, Problem, Severity, problem
+from argmap.sources import DEFAULT_MAX_SOURCE_BYTES, LoadedSource, read_source
+
+LinkType = Literal["support", "attack", "undercut"]
+_ARROW = re.compile(r"\s*->\s*")
+
+
+@dataclass
+class ResolvedQuote:
+    """One quote of a claim (or an exclusion) and where it was found, if it was."""
+
+    quote: Quote
+    source_id: str
+    path: PathKey  # where the quote is in the map file
+    match: Match | None  # None when its source could not be read
+
+    @property
+    def found(self) -> bool:
+        return self.match is not None and self.match.status in ("exact", "normalised")
+
+
+@dataclass
+class Link:
+    """A support, attack or undercut from one or more claims to a claim or a link."""
+
+    type: LinkType
+    sources: tuple[str, ...]  # several: linked co-premises
+    target: str  # a claim id, or (undercut) a link name or relation id
+    path: PathKey  # where the relation is written
+    id: str | None = None
+    written_on_claim: bool = True
+
+    @property
+    def name(self) -> str:
+        """How an undercut addresses this link: `E1 -> P1`, `P2+P3 -> T1`."""
+        return f"{'+'.join(self.sources)} -> {self.target}"
+
+
+@dataclass
+class ResolvedMap:
+    file: str  # as shown in messages
+    map_path: Path
+    root: Path
+    model: ArgumentMap
+    positions: Positions
+    sources: dict[str, LoadedSource]
+    quotes: dict[str, list[ResolvedQuote]]  # by claim id (first claim of an id only)
+    exclusions: dict[str, list[ResolvedQuote]]  # by source id
+    links: list[Link]
+    claim_paths: dict[str, PathKey] = field(default_factory=dict)  # id -> ('claims', i)
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        """Claims by id; of two claims with one id the first counts (AM302 reports the second)."""
+        found: dict[str, Claim] = {}
+        for claim in self.model.claims:
+            found.setdefault(claim.id, claim)
+        return found
+
+    def at(self, path: PathKey) -> Position:
+        return self.positions.value(path)
+
+    def link_by_name(self, name: str) -> Link | None:
+        """A link by relation id, or by `FROM -> TO` (spaces around the arrow optional)."""
+        wanted = _ARROW.sub(" -> ", name.strip())
+        for link in self.links:
+            if link.type != "undercut" and (link.id == name.strip() or link.name == wanted):
+                return link
+        return None
+
+
+def resolve(
+    model: ArgumentMap,
+    positions: Positions,
+    file: str,
+    map_path: Path,
+    root: Path,
+    max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES,
+) -> tuple[ResolvedMap, list[Problem]]:
+    problems: list[Problem] = []
+    sources = _read_sources(model, positions, file, map_path, root, max_source_bytes, problems)
+    resolved = ResolvedMap(file, map_path, root, model, positions, sources, {}, {}, _links(model))
+    default_source = model.sources[0].id
+    for index, claim in enumerate(model.claims):
+        resolved.claim_paths.setdefault(claim.id, ("claims", index))
+        if claim.id in resolved.quotes:
+            continue  # a duplicate id: AM302 reports it
+        quotes = []
+        for q_index, quote in enumerate(claim.quotes):
+            path: PathKey = ("claims", index, "quotes" if _has(positions, ("claims", index, "quotes")) else "quote")
+            if len(claim.quotes) > 1 or _has(positions, (*path, 0)):
+                path = (*path, q_index)
+            source_id = quote.source or claim.source or default_source
+            quotes.append(_anchor(resolved, quote, source_id, path, problems))
+        resolved.quotes[claim.id] = quotes
+    for s_index, source in enumerate(model.sources):
+        for e_index, exclusion in enumerate(source.exclude):
+            path = ("sources", s_index, "exclude", e_index, "quote")
+            entry = _anchor(resolved, exclusion.quote, exclusion.quote.source or source.id, path, problems)
+            resolved.exclusions.setdefault(source.id, []).append(entry)
+    return resolved, problems
+
+
+def _has(positions: Positions, path: PathKey) -> bool:
+    return path in positions.values
+
+
+def _read_sources(
+    model: ArgumentMap,
+    positions: Positions,
+    file: str,
+    map_path: Path,
+    root: Path,
+    max_bytes: int,
+    problems: list[Problem],
+) -> dict[str, LoadedSource]:
+    sources: dict[str, LoadedSource] = {}
+    for index, source in enumerate(model.sources):
+        if source.id in sources:
+            problems.append(problem(file, positions.value(("sources", index, "id")), "AM211",
+                                    f"two sources have the id `{source.id}`",
+                                    "give each source its own id; quotes name sources by id"))
+            continue
+        loaded, found = read_source(
+            source, map_path, root,
+            at=positions.value(("sources", index, "path")),
+            pin_at=positions.value(("sources", index, "sha256")),
+            max_bytes=max_bytes,
+        )
+        sources[source.id] = loaded
+        problems.extend(found)
+    return sources
+
+
+def _anchor(
+    resolved: ResolvedMap, quote: Quote, source_id: str, path: PathKey, problems: list[Problem]
+) -> ResolvedQuote:
+    at = resolved.at((*path, "exact")) if (*path, "exact") in resolved.positions.values else resolved.at(path)
+    loaded = resolved.sources.get(source_id)
+    if loaded is None:
+        known = ", ".join(f"`{s}`" for s in resolved.sources) or "none"
+        problems.append(problem(resolved.file, at, "AM205", f"the quote names source `{source_id}`, which the map does not declare",
+                                f"sources declared in this map: {known}"))
+        return ResolvedQuote(quote, source_id, path, None)
+    if loaded.text is None:
+        return ResolvedQuote(quote, source_id, path, None)  # the source's own problem is reported once
+    match = find_quote(loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix, occurrence=quote.occurrence)
+    found = _quote_problem(resolved.file, at, quote, source_id, loaded.text, match)
+    if found is not None:
+        problems.append(found)
+    return ResolvedQuote(quote, source_id, path, match)
+
+
+def _quote_problem(
+    file: str, at: Position, quote: Quote, source_id: str, text: SourceText, match: Match
+) -> Problem | None:
+    def where(start: int) -> str:
+        line, column = text.line_col(start)
+        return f"{line}:{column}"
+
+    if match.status == "exact":
+        return None
+    if match.status == "normalised":
+        span = match.span
+        assert span is not None
+        exact = " ... ".join(text.text[s.start:s.end] for s in match.spans)
+        return problem(
+            file, at, "AM207",
+            f"the quote matches source `{source_id}` at {where(span.start)} only after ignoring "
+            f"{_differences(quote.exact, exact)}",
+            f"paste the source's exact text: {_yaml_string(exact)}",
+            Severity.WARNING,
+        )
+    if match.status in ("ambiguous", "selector_miss"):
+        places = ", ".join(where(c.start) for c in match.candidates[:8])
+        more = f" and {len(match.candidates) - 8} more" if len(match.candidates) > 8 else ""
+        if match.status == "ambiguous":
+            return problem(
+                file, at, "AM208",
+                f"the quote occurs {len(match.candidates)} times in source `{source_id}` (at {places}{more})",
+                "make it longer until it is unique, or pick one with `occurrence: N`, `prefix:` or `suffix:`",
+            )
+        return problem(
+            file, at, "AM209",
+            f"the quote occurs {len(match.candidates)} times in source `{source_id}` (at {places}{more}), "
+            f"but {_selector_words(quote)} picks none of them",
+            "check prefix/suffix against the source's words just before/after the quote, "
+            "or use `occurrence:` from 1 to " + str(len(match.candidates)),
+        )
+    suggestion = match.suggestion
+    if suggestion is None:
+        return problem(
+            file, at, "AM206",
+            f"the quote is not in source `{source_id}`, and no passage of it is close",
+            "quote the author's exact words, copied from the source; "
+            "if this is your own point, put it in `text:` and mark the claim `added_by:` (or `implicit: true`)",
+        )
+    lead = "did you mean" if suggestion.score >= 90 else "the closest passage is"
+    return problem(
+        file, at, "AM206",
+        f"the quote is not in source `{source_id}`; {lead} the passage at {where(suggestion.span.start)}: "
+        f"{_yaml_string(suggestion.text)}",
+        f"change: {suggestion.diff}",
+    )
+
+
+def _selector_words(quote: Quote) -> str:
+    chosen = [f"{name} {value!r}" for name, value in
+              (("prefix", quote.prefix), ("suffix", quote.suffix), ("occurrence", quote.occurrence)) if value is not None]
+    return " with ".join(chosen) or "the selector"
+
+
+_KINDS_OF_DIFFERENCE = (
+    (("\u2018", "\u2019", "\u201c", "\u201d", "'", '"'), "curly quote marks"),
+    (("\u00a0",), "no-break spaces"),
+    (("\u2013", "\u2014", "\u2012", "\u2010", "\u2011", "\u2212"), "dashes"),
+    (("\n", "\r", "\t"), "line breaks"),
+)
+
+
+def _differences(typed: str, exact: str) -> str:
+    """Name what normalisation had to ignore, so the student learns what to look for."""
+    found = [label for chars, label in _KINDS_OF_DIFFERENCE if any((c in exact) != (c in typed) for c in chars)]
+    if _plain(typed) != _plain(exact) and _plain(typed).lower() == _plain(exact).lower():
+        found.append("case")
+    return ", ".join(found) or "spacing"
+
+
+def _plain(text: str) -> str:
+    for chars, _ in _KINDS_OF_DIFFERENCE:
+        for char in chars:
+            text = text.replace(char, " " if char.isspace() else "'")
+    return " ".join(text.split())
+
+
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML string a student can paste as is."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    escaped = escaped.replace("\u00a0", "\\u00a0")  # invisible on screen; spelled out so it survives the paste
+    return f'"{escaped}"'
+
+
+def _links(model: ArgumentMap) -> list[Link]:
+    links: list[Link] = []
+    for index, claim in enumerate(model.claims):
+        for key, type_ in (("supports", "support"), ("attacks", "attack"), ("undercuts", "undercut")):
+            targets: list[str] = getattr(claim, key)
+            for t_index, target in enumerate(targets):
+                path: PathKey = ("claims", index, key, t_index) if len(targets) > 1 else ("claims", index, key)
+                links.append(Link(type_, (claim.id,), target.strip(), path))  # type: ignore[arg-type]
+    for index, relation in enumerate(model.relations):
+        links.append(Link(relation.type, tuple(relation.from_), relation.to.strip(), ("relations", index),
+                          relation.id, written_on_claim=False))
+    return links

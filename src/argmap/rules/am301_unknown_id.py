@@ -1,0 +1,55 @@
+"""AM301 unknown-id: a relation or a group names an id the map does not have.
+
+Every id in ``supports``, ``attacks``, a relation's ``from``/``to`` and a claim's
+``group`` must be declared in the map. (An undercut that names a missing *link*
+is AM313.)
+
+Failing::
+
+    claims:
+      - {id: T1, kind: thesis, text: ..., quote: ...}
+      - {id: P1, kind: premise, text: ..., quote: ..., supports: T2}   # no claim T2
+
+Passing::
+
+      - {id: P1, kind: premise, text: ..., quote: ..., supports: T1}
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from argmap.problems import Problem, Severity, problem
+from argmap.resolve import ResolvedMap
+
+CODE = "AM301"
+NAME = "unknown-id"
+SEVERITY = Severity.ERROR
+
+
+def check(resolved: ResolvedMap) -> Iterator[Problem]:
+    claims = resolved.claims
+    for link in resolved.links:
+        named = [(link.target, "to")] if link.type != "undercut" else []
+        named += [(source, "from") for source in link.sources]
+        for ref, role in named:
+            if ref in claims:
+                continue
+            path = link.path if link.written_on_claim else (*link.path, role)
+            yield problem(resolved.file, resolved.at(path), CODE, f"no claim has the id `{ref}`",
+                          _suggest(ref, list(claims)), SEVERITY)
+    groups = resolved.model.groups
+    for index, claim in enumerate(resolved.model.claims):
+        if claim.group is not None and claim.group not in groups:
+            declared = ", ".join(groups) or "none yet"
+            yield problem(resolved.file, resolved.at(("claims", index, "group")), CODE,
+                          f"no group has the id `{claim.group}`",
+                          f"declare it under `groups:` ({claim.group}: A label), or use one of: {declared}", SEVERITY)
+
+
+def _suggest(ref: str, ids: list[str]) -> str:
+    close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.5)
+    if close:
+        return f"did you mean `{close[0]}`? ids are case-sensitive"
+    return "check the spelling, or add the claim it should point to"

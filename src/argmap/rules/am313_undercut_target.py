@@ -1,0 +1,46 @@
+"""AM313 undercut-target: an undercut names a link that does not exist.
+
+An undercut attacks a *link*, not a claim: write the link as ``FROM -> TO``
+(a ``supports:``/``attacks:`` line of claim FROM naming TO) or give a relation's
+``id``. To argue against a claim itself, use ``attacks:``.
+
+Failing::
+
+      - {id: E1, kind: evidence, ..., supports: P1}
+      - {id: O2, kind: objection, ..., undercuts: E1 -> P2}   # E1 supports P1, not P2
+
+Passing::
+
+      - {id: O2, kind: objection, ..., undercuts: E1 -> P1}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.problems import Problem, Severity, problem
+from argmap.resolve import ResolvedMap
+
+CODE = "AM313"
+NAME = "undercut-target"
+SEVERITY = Severity.ERROR
+
+
+def check(resolved: ResolvedMap) -> Iterator[Problem]:
+    for link in resolved.links:
+        if link.type != "undercut" or resolved.link_by_name(link.target) is not None:
+            continue
+        path = link.path if link.written_on_claim else (*link.path, "to")
+        if link.target in resolved.claims:
+            message = f"`{link.target}` is a claim; an undercut attacks a link between two claims"
+            hint = f"to argue against the claim, write `attacks: {link.target}`; to attack a link, write `FROM -> {link.target}`"
+        else:
+            message = f"no link `{link.target}` to undercut"
+            hint = _links_hint(resolved)
+        yield problem(resolved.file, resolved.at(path), CODE, message, hint, SEVERITY)
+
+
+def _links_hint(resolved: ResolvedMap) -> str:
+    names = [link.id or link.name for link in resolved.links if link.type != "undercut"]
+    shown = ", ".join(f"`{n}`" for n in names[:6]) + (" …" if len(names) > 6 else "")
+    return f"write a link as `FROM -> TO` or a relation id; this map's links include {shown or 'none'}"
