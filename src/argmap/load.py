@@ -179,7 +179,7 @@ def load_text(text: str, name: str) -> Loaded:
     except _Stop:
         return Loaded(name, None, builder.positions, builder.problems, unreadable=True)
     except yaml.MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(name, error))
+        builder.problems.append(_syntax_problem(name, error, text))
         return Loaded(name, None, builder.positions, builder.problems, unreadable=True)
     except yaml.reader.ReaderError as error:
         builder.problems.append(_reader_problem(name, text, error))
@@ -231,9 +231,12 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     at = _pos(mark) if mark is not None else Position(1, 1)
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return problem(name, at, "AM102", "YAML syntax error: a tab character where YAML expects spaces",
+                       "indent with spaces, not tabs (set your editor to insert spaces)")
     what = error.problem or "not valid YAML"
     if error.context:
         what = f"{what} ({error.context}"
@@ -356,7 +359,8 @@ class _Builder:
         implicit = getattr(event, "implicit", None)
         if implicit is True or (isinstance(implicit, tuple) and implicit[0]):
             return  # a resolved default tag, not one the author wrote
-        self.fail(_pos(event.start_mark), "AM109", f"the YAML tag {tag} is not allowed in a map",
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        self.fail(_pos(event.start_mark), "AM109", f"the YAML tag {shown} is not allowed in a map",
                   "remove the tag; a map holds plain text, numbers, lists and mappings")
 
     def _scalar(self, event: Any, at: Position) -> Any:

@@ -60,7 +60,7 @@ def read_source(
     if not real.is_relative_to(root.resolve()):
         return failed, [problem(
             name, at, "AM203",
-            f"source `{source.id}`: {source.path} leads outside the project ({display_name(root)})",
+            f"source `{source.id}`: {source.path} leads outside the project folder ({root})",
             "keep sources inside the project, under seeds/; argmap does not follow paths or symlinks out of it",
         )]
     if not real.is_file():

@@ -133,7 +133,7 @@ def _problems(loaded: Loaded, entries: list[Any]) -> list[Problem]:
             continue
         value = _walk(loaded.data, path)[1]
         expected = " or ".join(dict.fromkeys(words))
-        if _field(path) in ("quote", "quotes") or (len(path) >= 2 and _field(path[:-1]) in ("quote", "quotes")):
+        if _field(path) in ("quote", "quotes"):
             expected = "the exact words as text, or a mapping with `exact:`"
         found[(path, "type")] = problem(
             loaded.file, loaded.positions.value(path), "AM112",
@@ -242,7 +242,7 @@ def _value_hint(kind: str, path: PathKey) -> str | None:
 
 def _type_hint(path: PathKey, value: Any) -> str | None:
     field = _field(path)
-    if field in ("text", "exact", "note", "title") and isinstance(value, (bool, int, float)):
+    if isinstance(value, (bool, int, float)) and field not in ("implicit", "occurrence", "argmap"):
         return f"put the value in quotes to make it text: {field}: \"…\""
     if field == "implicit":
         return "write `implicit: true` or leave the key out"

@@ -33,16 +33,18 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     if not theses:
         return  # AM304 says so; every claim would be "disconnected"
     leads_to: dict[str, set[str]] = {cid: set() for cid in claims}
+    dangling: set[str] = set()  # claims with a broken reference: AM301/AM313 already point there
     for link in resolved.links:
         target = target_claim(resolved, link)
         if target is None:
+            dangling.update(link.sources)
             continue
         for source in link.sources:
             if source in leads_to:
                 leads_to[source].add(target)
     reached = _reaching(leads_to, theses)
     for cid, claim in claims.items():
-        if cid not in reached:
+        if cid not in reached and cid not in dangling:
             yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "id")), CODE,
                           f"`{cid}` ({claim.kind}) is not connected to the thesis",
                           _hint(claim.kind), SEVERITY)

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Install what argmap needs on a fresh Debian/Ubuntu machine: Graphviz (a system
+# program) and argmap itself with its Python dependencies. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dot >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq graphviz >/dev/null
+  else
+    echo "setup: please install Graphviz (https://graphviz.org/download/, e.g. 'brew install graphviz')" >&2
+    exit 1
+  fi
+fi
+
+extras="${1:-}"
+python3 -m pip install --quiet --disable-pip-version-check -e ".${extras}"
