@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 argmap check arguments/
+argmap coverage --min 90 arguments/countering-external-threats.yaml
 mkdir -p out
 if argmap --help | grep -q "^  render"; then
   argmap render arguments/countering-external-threats.yaml -o out/countering-external-threats.svg

@@ -132,6 +132,39 @@ def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
 
 
 @cli.command()
+@click.argument("map_file", metavar="MAP", type=click.Path(path_type=Path))
+@click.option("--min", "minimum", type=click.FloatRange(0, 100), default=None,
+              help="Fail (exit 1) when sentence coverage of a source is below PERCENT.", metavar="PERCENT")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_limits
+def coverage(map_file: Path, minimum: float | None, fmt: str, max_bytes: int | None,
+             max_source_bytes: int | None, root: Path | None) -> int:
+    """How much of each source the quotes cover, by sentence and by paragraph.
+
+    Passages listed under a source's `exclude:` are left out of the count, each
+    with its reason; every uncovered sentence is listed with its line.
+    """
+    from argmap import coverage as measure
+    from argmap.check import check_map
+
+    result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
+    if result.resolved is None:
+        from argmap.report import format_text
+
+        click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
+        return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
+    if result.errors:
+        click.echo(f"argmap: note: {result.file} has {result.errors} error(s); quotes that were not found "
+                   "count as uncovered (run `argmap check` for details)", err=True)
+    found = measure.map_coverage(result.resolved)
+    writer = measure.format_json if fmt == "json" else measure.format_text
+    click.echo(writer(result.file, found, minimum), nl=False)
+    if minimum is not None and any(c.sentence_percent < minimum for c in found):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+@cli.command()
 @click.argument("codes", nargs=-1)
 def rules(codes: tuple[str, ...]) -> int:
     """List every problem code; with CODES, print their documentation and examples."""
