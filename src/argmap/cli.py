@@ -165,6 +165,29 @@ def coverage(map_file: Path, minimum: float | None, fmt: str, max_bytes: int | N
 
 
 @cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE (atomically) instead of standard output.")
+def schema(output: Path | None) -> int:
+    """Print the JSON Schema of the map format (draft-07), for editors and check-jsonschema.
+
+    Maps name it on their first line so VS Code's YAML extension completes keys:
+    `# yaml-language-server: $schema=../schema/argmap.schema.json`
+    """
+    import json
+
+    from argmap.model import schema as map_schema
+
+    document = json.dumps(map_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(document, nl=False)
+    else:
+        from argmap.write import write_atomic
+
+        write_atomic(output, document.encode("utf-8"))
+    return EXIT_OK
+
+
+@cli.command()
 @click.argument("codes", nargs=-1)
 def rules(codes: tuple[str, ...]) -> int:
     """List every problem code; with CODES, print their documentation and examples."""

@@ -79,10 +79,13 @@ class Quote(_Strict):
     occurrence: Annotated[int, Field(ge=1)] | None = None
 
 
+QuoteInput = str | Quote  # what a student may write for one quote
+
+
 class Exclusion(_Strict):
     """A passage of a source that is deliberately not part of the argument."""
 
-    quote: Annotated[Quote, BeforeValidator(_as_quote)]
+    quote: Annotated[Quote, BeforeValidator(_as_quote, json_schema_input_type=QuoteInput)]
     reason: NonEmptyText
 
 
@@ -97,17 +100,17 @@ class Source(_Strict):
     url: str | None = None
     publisher: str | None = None
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
-    exclude: Annotated[list[Exclusion], BeforeValidator(_as_list)] = []
+    exclude: Annotated[list[Exclusion], BeforeValidator(_as_list, json_schema_input_type=Exclusion | list[Exclusion])] = []
 
 
-RefList = Annotated[list[NonEmptyText], BeforeValidator(_as_list)]
+RefList = Annotated[list[NonEmptyText], BeforeValidator(_as_list, json_schema_input_type=NonEmptyText | list[NonEmptyText])]
 
 
 class Claim(_Strict):
     id: Identifier
     kind: ClaimKind
     text: NonEmptyText
-    quotes: Annotated[list[Quote], BeforeValidator(_as_quote_list)] = []
+    quotes: Annotated[list[Quote], BeforeValidator(_as_quote_list, json_schema_input_type=QuoteInput | list[QuoteInput])] = []
     source: Identifier | None = None
     voice: NonEmptyText | None = None
     basis: Basis | None = None
@@ -135,7 +138,8 @@ class Relation(_Strict):
 
     id: Identifier | None = None
     type: RelationType
-    from_: Annotated[list[Identifier], BeforeValidator(_as_list), Field(alias="from", min_length=1)]
+    from_: Annotated[list[Identifier], BeforeValidator(_as_list, json_schema_input_type=Identifier | list[Identifier]),
+                     Field(alias="from", min_length=1)]
     to: NonEmptyText
     note: str | None = None
 
@@ -145,6 +149,19 @@ class Relation(_Strict):
 class Group(_Strict):
     label: NonEmptyText
     note: str | None = None
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft-07 compatible) of a map file, for editors and check-jsonschema."""
+    document = ArgumentMap.model_json_schema(by_alias=True, mode="validation")
+    document["$schema"] = "http://json-schema.org/draft-07/schema#"
+    document["title"] = "argmap map"
+    document["properties"]["argmap"] = {"const": FORMAT_VERSION, "description": "Format version."}
+    # `quote:` is another spelling of `quotes:` (merged before validation); editors must know it.
+    claim = document["$defs"]["Claim"]
+    claim["properties"]["quote"] = {**claim["properties"]["quotes"], "title": "Quote"}
+    claim["not"] = {"required": ["quote", "quotes"]}
+    return document
 
 
 def _as_group(value: Any) -> Any:
@@ -158,6 +175,6 @@ class ArgumentMap(_Strict):
     title: str | None = None
     description: str | None = None
     sources: Annotated[list[Source], Field(min_length=1)]
-    groups: Annotated[dict[Identifier, Group], BeforeValidator(_as_group)] = {}
+    groups: Annotated[dict[Identifier, Group], BeforeValidator(_as_group, json_schema_input_type=dict[str, str | Group])] = {}
     claims: list[Claim]
     relations: list[Relation] = []
