@@ -204,6 +204,16 @@ def rules(codes: tuple[str, ...]) -> int:
     return EXIT_OK
 
 
+def _register_commands() -> None:
+    # render lives in its own module (it has many options); it imports only click at start-up.
+    from argmap.render_cli import render
+
+    cli.add_command(render)
+
+
+_register_commands()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run argmap; return the exit code instead of exiting (tests call this)."""
     from argmap.write import WriteError
