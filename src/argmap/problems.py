@@ -19,7 +19,7 @@ class Severity(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per key and value of a map: keep them small
 class Position:
     line: int  # 1-based
     column: int  # 1-based, in characters

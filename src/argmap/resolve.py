@@ -65,25 +65,34 @@ class ResolvedMap:
     exclusions: dict[str, list[ResolvedQuote]]  # by source id
     links: list[Link]
     claim_paths: dict[str, PathKey] = field(default_factory=dict)  # id -> ('claims', i)
+    # Indexes over the (immutable) model and links, built once: rules look things up per
+    # claim and per link, and a scan each time made maps of thousands of claims quadratic.
+    claims: dict[str, Claim] = field(init=False, repr=False)
+    outgoing: dict[str, list[Link]] = field(init=False, repr=False)
+    _link_names: dict[str, Link] = field(init=False, repr=False)
 
-    @property
-    def claims(self) -> dict[str, Claim]:
-        """Claims by id; of two claims with one id the first counts (AM302 reports the second)."""
-        found: dict[str, Claim] = {}
+    def __post_init__(self) -> None:
+        # Claims by id; of two claims with one id the first counts (AM302 reports the second).
+        self.claims = {}
         for claim in self.model.claims:
-            found.setdefault(claim.id, claim)
-        return found
+            self.claims.setdefault(claim.id, claim)
+        self.outgoing = {}
+        self._link_names = {}
+        for link in self.links:
+            for source in dict.fromkeys(link.sources):
+                self.outgoing.setdefault(source, []).append(link)
+            if link.type != "undercut":
+                if link.id is not None:
+                    self._link_names.setdefault(link.id, link)
+                self._link_names.setdefault(link.name, link)
 
     def at(self, path: PathKey) -> Position:
         return self.positions.value(path)
 
     def link_by_name(self, name: str) -> Link | None:
         """A link by relation id, or by `FROM -> TO` (spaces around the arrow optional)."""
-        wanted = _ARROW.sub(" -> ", name.strip())
-        for link in self.links:
-            if link.type != "undercut" and (link.id == name.strip() or link.name == wanted):
-                return link
-        return None
+        name = name.strip()
+        return self._link_names.get(name) or self._link_names.get(_ARROW.sub(" -> ", name))
 
 
 def resolve(

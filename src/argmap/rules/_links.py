@@ -16,7 +16,7 @@ def target_claim(resolved: ResolvedMap, link: Link) -> str | None:
 
 
 def outgoing(resolved: ResolvedMap, claim_id: str) -> list[Link]:
-    return [link for link in resolved.links if claim_id in link.sources]
+    return resolved.outgoing.get(claim_id, [])
 
 
 def attacked_claims(resolved: ResolvedMap, claim_id: str) -> list[str]:

@@ -28,8 +28,14 @@ NAME = "unknown-id"
 SEVERITY = Severity.ERROR
 
 
+# "Did you mean" compares an unknown id with every id; past this many unknown ids a map
+# is not a student's typo but generated or hostile, and the hints would cost minutes.
+MAX_SUGGESTIONS = 50
+
+
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
     claims = resolved.claims
+    suggested = 0
     for link in resolved.links:
         named = [(link.target, "to")] if link.type != "undercut" else []
         named += [(source, "from") for source in link.sources]
@@ -37,8 +43,9 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             if ref in claims:
                 continue
             path = link.path if link.written_on_claim else (*link.path, role)
-            yield problem(resolved.file, resolved.at(path), CODE, f"no claim has the id `{ref}`",
-                          _suggest(ref, list(claims)), SEVERITY)
+            suggested += 1
+            hint = _suggest(ref, list(claims)) if suggested <= MAX_SUGGESTIONS else _NO_SUGGESTION
+            yield problem(resolved.file, resolved.at(path), CODE, f"no claim has the id `{ref}`", hint, SEVERITY)
     groups = resolved.model.groups
     for index, claim in enumerate(resolved.model.claims):
         if claim.group is not None and claim.group not in groups:
@@ -52,4 +59,7 @@ def _suggest(ref: str, ids: list[str]) -> str:
     close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.5)
     if close:
         return f"did you mean `{close[0]}`? ids are case-sensitive"
-    return "check the spelling, or add the claim it should point to"
+    return _NO_SUGGESTION
+
+
+_NO_SUGGESTION = "check the spelling, or add the claim it should point to"

@@ -27,6 +27,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
+    links_hint: str | None = None
     for link in resolved.links:
         if link.type != "undercut" or resolved.link_by_name(link.target) is not None:
             continue
@@ -36,11 +37,17 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             hint = f"to argue against the claim, write `attacks: {link.target}`; to attack a link, write `FROM -> {link.target}`"
         else:
             message = f"no link `{link.target}` to undercut"
-            hint = _links_hint(resolved)
+            links_hint = links_hint or _links_hint(resolved)
+            hint = links_hint
         yield problem(resolved.file, resolved.at(path), CODE, message, hint, SEVERITY)
 
 
 def _links_hint(resolved: ResolvedMap) -> str:
-    names = [link.id or link.name for link in resolved.links if link.type != "undercut"]
+    names = []
+    for link in resolved.links:
+        if link.type != "undercut":
+            names.append(link.id or link.name)
+            if len(names) > 6:
+                break
     shown = ", ".join(f"`{n}`" for n in names[:6]) + (" …" if len(names) > 6 else "")
     return f"write a link as `FROM -> TO` or a relation id; this map's links include {shown or 'none'}"
