@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Install what argmap needs on a fresh Debian/Ubuntu machine: Graphviz (a system
-# program) and argmap itself with its Python dependencies. Safe to run again.
+# program, via apt-get) and argmap with its Python dependencies in .venv/ (so
+# nothing else on the machine changes). Safe to run again; quick when done.
+# Usage: bash scripts/setup.sh [EXTRAS]      e.g. "[test]"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,5 +17,5 @@ if ! command -v dot >/dev/null 2>&1; then
   fi
 fi
 
-extras="${1:-}"
-python3 -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${1:-}"

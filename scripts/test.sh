@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh "[test]"
-python3 -m pytest "$@"
+export PATH="$PWD/.venv/bin:$PATH"
+python -m pytest "$@"
