@@ -238,6 +238,9 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
         return problem(name, at, "AM102", "YAML syntax error: a tab character where YAML expects spaces",
                        "indent with spaces, not tabs (set your editor to insert spaces)")
     what = error.problem or "not valid YAML"
+    if "maximum nesting depth" in what:  # libyaml's own limit, met while it scans ahead
+        return problem(name, at, "AM107", f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                       "a map needs only a few levels: check for runaway brackets or indentation")
     if error.context:
         what = f"{what} ({error.context}"
         if error.context_mark is not None and error.problem_mark is not None:
