@@ -34,6 +34,8 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int]]]] = [
     ("am112_wrong_kind", [("AM112", 11, 11)]),
     ("am113_no_version", [("AM113", 1, 1)]),
     ("am113_wrong_version", [("AM113", 1, 9)]),
+    ("am114_base_missing", [("AM114", 2, 10)]),
+    ("am115_extends_cycle", [("AM115", 2, 10)]),
     ("am201_source_missing", [("AM201", 4, 11)]),
     ("am203_source_outside", [("AM203", 4, 11)]),
     ("am204_source_changed", [("AM204", 4, 13)]),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.codes import is_unreadable
+from argmap.compose import Composed, FileLocator, combine
 from argmap.load import DEFAULT_MAX_BYTES, display_name, load_map
 from argmap.problems import Position, Problem, problem, sort_problems
 from argmap.resolve import ResolvedMap, resolve
@@ -47,25 +48,61 @@ class MapResult:
 
 
 def check_map(path: Path, options: Options = Options()) -> MapResult:
-    """Run every stage that can run on one map file."""
-    loaded = load_map(path, options.max_bytes)
-    result = MapResult(loaded.file, list(loaded.problems))
-    if loaded.unreadable:
-        return result
-    model, problems = validate(loaded)
-    result.problems.extend(problems)
-    if model is None:
+    """Run every stage that can run on one map file (with its base, for an overlay)."""
+    root = options.root if options.root is not None else project_root(path)
+    composed, file, problems = compose_map(path, options, root)
+    result = MapResult(file, problems)
+    if composed is None:
         result.problems = sort_problems(result.problems)
         return result
-    root = options.root if options.root is not None else project_root(path)
-    resolved, problems = resolve(model, loaded.positions, loaded.file, path, root, options.max_source_bytes)
-    result.problems.extend(problems)
+    resolved, found = resolve(composed, file, path, root, options.max_source_bytes)
+    result.problems.extend(found)
     from argmap.rules import run_rules  # the rules are only needed once a map has loaded
 
     result.problems.extend(run_rules(resolved))
     result.problems = sort_problems(result.problems)
     result.resolved = resolved
     return result
+
+
+def compose_map(
+    path: Path, options: Options, root: Path, chain: tuple[Path, ...] = ()
+) -> tuple[Composed | None, str, list[Problem]]:
+    """Load and validate a map and, for an overlay, its base (and the base's base…)."""
+    loaded = load_map(path, options.max_bytes)
+    problems = list(loaded.problems)
+    if loaded.unreadable:
+        return None, loaded.file, problems
+    model, found = validate(loaded)
+    problems.extend(found)
+    if model is None:
+        return None, loaded.file, problems
+    own = FileLocator(loaded.file, loaded.positions)
+    if model.extends is None:
+        return Composed(model, own, [path] * len(model.sources)), loaded.file, problems
+    at = loaded.positions.value(("extends",))
+    base_path = path.parent / model.extends
+    try:
+        real = base_path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        problems.append(problem(loaded.file, at, "AM114", f"the base map {model.extends} does not exist",
+                                "`extends:` names the map this one adds to, relative to this file's folder, "
+                                "e.g. `extends: countering-external-threats.yaml`"))
+        return None, loaded.file, problems
+    if not real.is_relative_to(root.resolve()) or not real.is_file():
+        problems.append(problem(loaded.file, at, "AM114",
+                                f"the base map {model.extends} is not a map file inside the project ({root})"))
+        return None, loaded.file, problems
+    here = path.resolve()
+    if real == here or real in chain:
+        problems.append(problem(loaded.file, at, "AM115", f"`extends: {model.extends}` leads back to this map",
+                                "a map cannot extend itself, even through other maps: extend the base map only"))
+        return None, loaded.file, problems
+    base, _, base_problems = compose_map(base_path, options, root, (*chain, here))
+    problems.extend(base_problems)
+    if base is None:
+        return None, loaded.file, problems  # the base's own problems say why
+    return combine(base, model, path, own), loaded.file, problems
 
 
 def find_maps(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:

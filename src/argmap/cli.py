@@ -95,7 +95,8 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, max_bytes: int | None
     results = [check_map(path, options) for path in maps]
     if folder_problems:
         results.append(MapResult(folder_problems[0].file, folder_problems))
-    problems = [p for r in results for p in r.problems]
+    # an overlay reports its base's problems too; a base checked beside it reports them once
+    problems = list(dict.fromkeys(p for r in results for p in r.problems))
     click.echo(format_problems(problems, len(maps), fmt, _colour_wanted(sys.stdout)), nl=False)
     if any(p.code == "AM100" for p in folder_problems):
         return EXIT_UNUSABLE

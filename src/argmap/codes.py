@@ -41,6 +41,8 @@ LOADER_CODES: tuple[Code, ...] = (
     Code("AM111", "missing-key", E, "a required key is missing"),
     Code("AM112", "invalid-value", E, "a value has the wrong type or is not one of the allowed values"),
     Code("AM113", "format-version", E, "the `argmap:` format version is missing or not supported"),
+    Code("AM114", "base-missing", E, "an overlay's `extends:` names no map file inside the project"),
+    Code("AM115", "extends-cycle", E, "maps extend each other in a circle"),
 )
 
 ANCHOR_CODES: tuple[Code, ...] = (

@@ -172,9 +172,11 @@ def _as_group(value: Any) -> Any:
 
 class ArgumentMap(_Strict):
     argmap: int
+    extends: NonEmptyText | None = None  # an overlay: the base map it adds to, relative to this file
+    added_by: NonEmptyText | None = None  # an overlay: who added its claims (each claim may say otherwise)
     title: str | None = None
     description: str | None = None
-    sources: Annotated[list[Source], Field(min_length=1)]
+    sources: list[Source] = []  # required unless the map extends a base (validate.py says so)
     groups: Annotated[dict[Identifier, Group], BeforeValidator(_as_group, json_schema_input_type=dict[str, str | Group])] = {}
     claims: list[Claim]
     relations: list[Relation] = []

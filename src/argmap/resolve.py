@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Literal
 
 from argmap.anchor import Match, SourceText, find_quote
-from argmap.load import PathKey, Positions
+from argmap.compose import Composed, Locator
+from argmap.load import PathKey
 from argmap.model import ArgumentMap, Claim, Quote
 from argmap.problems import Position, Problem, Severity, problem
 from argmap.sources import DEFAULT_MAX_SOURCE_BYTES, LoadedSource, read_source
@@ -55,11 +56,11 @@ class Link:
 
 @dataclass
 class ResolvedMap:
-    file: str  # as shown in messages
+    file: str  # the map named by the user, as shown in messages
     map_path: Path
     root: Path
     model: ArgumentMap
-    positions: Positions
+    locator: Locator  # where each part of the (possibly combined) map is written
     sources: dict[str, LoadedSource]
     quotes: dict[str, list[ResolvedQuote]]  # by claim id (first claim of an id only)
     exclusions: dict[str, list[ResolvedQuote]]  # by source id
@@ -87,7 +88,16 @@ class ResolvedMap:
                 self._link_names.setdefault(link.name, link)
 
     def at(self, path: PathKey) -> Position:
-        return self.positions.value(path)
+        return self.locator.locate(path)[1]
+
+    def locate(self, path: PathKey) -> tuple[str, Position]:
+        return self.locator.locate(path)
+
+    def problem(self, path: PathKey, code: str, message: str, hint: str | None = None,
+                severity: Severity = Severity.ERROR) -> Problem:
+        """A problem at `path`, in whichever file (map or base) that part was written."""
+        file, at = self.locator.locate(path)
+        return problem(file, at, code, message, hint, severity)
 
     def link_by_name(self, name: str) -> Link | None:
         """A link by relation id, or by `FROM -> TO` (spaces around the arrow optional)."""
@@ -96,25 +106,26 @@ class ResolvedMap:
 
 
 def resolve(
-    model: ArgumentMap,
-    positions: Positions,
+    composed: Composed,
     file: str,
     map_path: Path,
     root: Path,
     max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES,
 ) -> tuple[ResolvedMap, list[Problem]]:
     problems: list[Problem] = []
-    sources = _read_sources(model, positions, file, map_path, root, max_source_bytes, problems)
-    resolved = ResolvedMap(file, map_path, root, model, positions, sources, {}, {}, _links(model))
-    default_source = model.sources[0].id
+    model, locator = composed.model, composed.locator
+    source_maps = composed.source_maps or [map_path] * len(model.sources)
+    sources = _read_sources(model, locator, source_maps, root, max_source_bytes, problems)
+    resolved = ResolvedMap(file, map_path, root, model, locator, sources, {}, {}, _links(model))
+    default_source = model.sources[0].id if model.sources else ""
     for index, claim in enumerate(model.claims):
         resolved.claim_paths.setdefault(claim.id, ("claims", index))
         if claim.id in resolved.quotes:
             continue  # a duplicate id: AM302 reports it
         quotes = []
         for q_index, quote in enumerate(claim.quotes):
-            path: PathKey = ("claims", index, "quotes" if _has(positions, ("claims", index, "quotes")) else "quote")
-            if len(claim.quotes) > 1 or _has(positions, (*path, 0)):
+            path: PathKey = ("claims", index, "quotes" if locator.has(("claims", index, "quotes")) else "quote")
+            if len(claim.quotes) > 1 or locator.has((*path, 0)):
                 path = (*path, q_index)
             source_id = quote.source or claim.source or default_source
             quotes.append(_anchor(resolved, quote, source_id, path, problems))
@@ -127,30 +138,25 @@ def resolve(
     return resolved, problems
 
 
-def _has(positions: Positions, path: PathKey) -> bool:
-    return path in positions.values
-
-
 def _read_sources(
     model: ArgumentMap,
-    positions: Positions,
-    file: str,
-    map_path: Path,
+    locator: Locator,
+    source_maps: list[Path],
     root: Path,
     max_bytes: int,
     problems: list[Problem],
 ) -> dict[str, LoadedSource]:
     sources: dict[str, LoadedSource] = {}
-    for index, source in enumerate(model.sources):
+    for index, (source, map_file) in enumerate(zip(model.sources, source_maps)):
         if source.id in sources:
-            problems.append(problem(file, positions.value(("sources", index, "id")), "AM211",
-                                    f"two sources have the id `{source.id}`",
+            file, at = locator.locate(("sources", index, "id"))
+            problems.append(problem(file, at, "AM211", f"two sources have the id `{source.id}`",
                                     "give each source its own id; quotes name sources by id"))
             continue
         loaded, found = read_source(
-            source, map_path, root,
-            at=positions.value(("sources", index, "path")),
-            pin_at=positions.value(("sources", index, "sha256")),
+            source, map_file, root,
+            at=locator.locate(("sources", index, "path"))[1],
+            pin_at=locator.locate(("sources", index, "sha256"))[1],
             max_bytes=max_bytes,
         )
         sources[source.id] = loaded
@@ -161,17 +167,17 @@ def _read_sources(
 def _anchor(
     resolved: ResolvedMap, quote: Quote, source_id: str, path: PathKey, problems: list[Problem]
 ) -> ResolvedQuote:
-    at = resolved.at((*path, "exact")) if (*path, "exact") in resolved.positions.values else resolved.at(path)
+    file, at = resolved.locate((*path, "exact") if resolved.locator.has((*path, "exact")) else path)
     loaded = resolved.sources.get(source_id)
     if loaded is None:
         known = ", ".join(f"`{s}`" for s in resolved.sources) or "none"
-        problems.append(problem(resolved.file, at, "AM205", f"the quote names source `{source_id}`, which the map does not declare",
+        problems.append(problem(file, at, "AM205", f"the quote names source `{source_id}`, which the map does not declare",
                                 f"sources declared in this map: {known}"))
         return ResolvedQuote(quote, source_id, path, None)
     if loaded.text is None:
         return ResolvedQuote(quote, source_id, path, None)  # the source's own problem is reported once
     match = find_quote(loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix, occurrence=quote.occurrence)
-    found = _quote_problem(resolved.file, at, quote, source_id, loaded.text, match)
+    found = _quote_problem(file, at, quote, source_id, loaded.text, match)
     if found is not None:
         problems.append(found)
     return ResolvedQuote(quote, source_id, path, match)

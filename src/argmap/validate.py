@@ -51,10 +51,16 @@ def validate(loaded: Loaded) -> tuple[ArgumentMap | None, list[Problem]]:
     if version_problem is not None:
         return None, [version_problem]
     try:
-        return ArgumentMap.model_validate(data), []
+        model = ArgumentMap.model_validate(data)
     except ValidationError as error:
         entries = error.errors(include_url=False, include_input=False, include_context=True)
         return None, _problems(loaded, entries)
+    if not model.sources and model.extends is None:
+        return None, [problem(loaded.file, loaded.positions.value(()), "AM111",
+                              "the map is missing the required key `sources`" if "sources" not in data
+                              else "the map lists no sources",
+                              _missing_hint((), "sources"))]
+    return model, []
 
 
 def _check_version(loaded: Loaded) -> Problem | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM301"
@@ -45,12 +45,12 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             path = link.path if link.written_on_claim else (*link.path, role)
             suggested += 1
             hint = _suggest(ref, list(claims)) if suggested <= MAX_SUGGESTIONS else _NO_SUGGESTION
-            yield problem(resolved.file, resolved.at(path), CODE, f"no claim has the id `{ref}`", hint, SEVERITY)
+            yield resolved.problem(path, CODE, f"no claim has the id `{ref}`", hint, SEVERITY)
     groups = resolved.model.groups
     for index, claim in enumerate(resolved.model.claims):
         if claim.group is not None and claim.group not in groups:
             declared = ", ".join(groups) or "none yet"
-            yield problem(resolved.file, resolved.at(("claims", index, "group")), CODE,
+            yield resolved.problem(("claims", index, "group"), CODE,
                           f"no group has the id `{claim.group}`",
                           f"declare it under `groups:` ({claim.group}: A label), or use one of: {declared}", SEVERITY)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM302"
@@ -30,9 +30,12 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     first: dict[str, int] = {}
     for index, claim in enumerate(resolved.model.claims):
         if claim.id in first:
-            line = resolved.at(("claims", first[claim.id], "id")).line
-            yield problem(resolved.file, resolved.at(("claims", index, "id")), CODE,
-                          f"the id `{claim.id}` is already used by the claim at line {line}",
+            first_file, first_at = resolved.locate(("claims", first[claim.id], "id"))
+            where = f"line {first_at.line}"
+            if first_file != resolved.locate(("claims", index, "id"))[0]:
+                where += f" of {first_file}"  # an overlay's id that its base already uses
+            yield resolved.problem(("claims", index, "id"), CODE,
+                          f"the id `{claim.id}` is already used by the claim at {where}",
                           "give this claim a new id (e.g. add a letter: P1a) and update what points at it", SEVERITY)
         else:
             first[claim.id] = index
@@ -41,7 +44,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         if relation.id is None:
             continue
         if relation.id in first or relation.id in relation_ids:
-            yield problem(resolved.file, resolved.at(("relations", index, "id")), CODE,
+            yield resolved.problem(("relations", index, "id"), CODE,
                           f"the relation id `{relation.id}` is already used", "give the relation an id of its own",
                           SEVERITY)
         relation_ids.add(relation.id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM303"
@@ -33,6 +33,6 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             target = next(iter(set(link.sources) & (set(undercut.sources) | {undercut.target})))
         elif target not in link.sources:
             continue
-        yield problem(resolved.file, resolved.at(link.path), CODE,
+        yield resolved.problem(link.path, CODE,
                       f"`{target}` {link.type}s {'a link of ' if link.type == 'undercut' else ''}itself",
                       "point it at the claim it is a reason for (or against)", SEVERITY)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM304"
@@ -29,5 +29,5 @@ SEVERITY = Severity.ERROR
 
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
     if not any(claim.kind == "thesis" for claim in resolved.model.claims):
-        yield problem(resolved.file, resolved.at(("claims",)), CODE, "the map has no thesis",
+        yield resolved.problem(("claims",), CODE, "the map has no thesis",
                       "mark the article's main claim with `kind: thesis`", SEVERITY)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM305"
@@ -30,6 +30,6 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     theses = [(i, c) for i, c in enumerate(resolved.model.claims) if c.kind == "thesis"]
     for index, claim in theses[1:]:
         first = theses[0][1].id
-        yield problem(resolved.file, resolved.at(("claims", index, "kind")), CODE,
+        yield resolved.problem(("claims", index, "kind"), CODE,
                       f"`{claim.id}` is a second thesis (`{first}` is the first)",
                       f"make it a premise that supports {first}: `kind: premise` and `supports: {first}`", SEVERITY)

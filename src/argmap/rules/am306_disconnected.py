@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 from argmap.rules._links import target_claim
 
@@ -45,7 +45,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     reached = _reaching(leads_to, theses)
     for cid, claim in claims.items():
         if cid not in reached and cid not in dangling:
-            yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "id")), CODE,
+            yield resolved.problem((*resolved.claim_paths[cid], "id"), CODE,
                           f"`{cid}` ({claim.kind}) is not connected to the thesis",
                           _hint(claim.kind), SEVERITY)
 

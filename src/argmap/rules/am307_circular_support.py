@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM307"
@@ -36,7 +36,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
                     supports[source].append(link.target)
     for circle in _circles(order, supports):
         first = min(circle, key=order.index)
-        yield problem(resolved.file, resolved.at((*resolved.claim_paths[first], "id")), CODE,
+        yield resolved.problem((*resolved.claim_paths[first], "id"), CODE,
                       f"circular support: {_describe(first, circle, supports)}",
                       "a claim cannot be a reason for itself, even through others: remove one of these supports",
                       SEVERITY)

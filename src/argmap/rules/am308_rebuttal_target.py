@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 from argmap.rules._links import attacked_claims
 
@@ -37,7 +37,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             continue
         what = (f"attacks only {', '.join(f'`{t}` ({claims[t].kind})' for t in dict.fromkeys(targets))}"
                 if targets else "attacks nothing")
-        yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "kind")), CODE,
+        yield resolved.problem((*resolved.claim_paths[cid], "kind"), CODE,
                       f"rebuttal `{cid}` {what}; a rebuttal answers an objection",
                       "add `attacks: ID` naming the objection it answers, or change its kind "
                       "(a claim against a premise is an objection)", SEVERITY)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 from argmap.rules._links import outgoing
 
@@ -31,6 +31,6 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             continue
         if any(link.type in ("attack", "undercut") for link in outgoing(resolved, cid)):
             continue
-        yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "kind")), CODE,
+        yield resolved.problem((*resolved.claim_paths[cid], "kind"), CODE,
                       f"objection `{cid}` attacks nothing",
                       "add `attacks: ID` naming the claim it argues against", SEVERITY)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM310"
@@ -35,5 +35,5 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         if claim.kind == "evidence" and not claim.quotes:
             hint = ("an unstated assumption is a premise: `kind: premise` with `implicit: true`" if claim.implicit
                     else "add `quote:` with the exact words of the source that give this evidence")
-            yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "id")), CODE,
+            yield resolved.problem((*resolved.claim_paths[cid], "id"), CODE,
                           f"evidence `{cid}` has no quote", hint, SEVERITY)

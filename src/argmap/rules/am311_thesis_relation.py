@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 from argmap.rules._links import outgoing
 
@@ -31,7 +31,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         if claim.kind != "thesis":
             continue
         for link in outgoing(resolved, cid):
-            yield problem(resolved.file, resolved.at(link.path), CODE,
+            yield resolved.problem(link.path, CODE,
                           f"the thesis `{cid}` {link.type}s `{link.target}`",
                           "the thesis leads nowhere: turn the relation round "
                           f"(`{link.target}` supports `{cid}`), or make `{cid}` a premise", SEVERITY)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM312"
@@ -29,7 +29,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     for cid, claim in resolved.claims.items():
         if claim.quotes or claim.implicit or claim.added_by is not None or claim.kind == "evidence":
             continue
-        yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "id")), CODE,
+        yield resolved.problem((*resolved.claim_paths[cid], "id"), CODE,
                       f"{claim.kind} `{cid}` has no quote",
                       "add `quote:` with the author's exact words; or mark it `implicit: true` if the author "
                       "never says it, or `added_by: …` if it is your own point", SEVERITY)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM313"
@@ -39,7 +39,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             message = f"no link `{link.target}` to undercut"
             links_hint = links_hint or _links_hint(resolved)
             hint = links_hint
-        yield problem(resolved.file, resolved.at(path), CODE, message, hint, SEVERITY)
+        yield resolved.problem(path, CODE, message, hint, SEVERITY)
 
 
 def _links_hint(resolved: ResolvedMap) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 from argmap.rules._links import outgoing
 
@@ -29,6 +29,6 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     for cid, claim in resolved.claims.items():
         if claim.added_by is None or outgoing(resolved, cid):
             continue
-        yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "added_by")), CODE,
+        yield resolved.problem((*resolved.claim_paths[cid], "added_by"), CODE,
                       f"`{cid}`, added by {claim.added_by}, does not attack, support or undercut any claim",
                       "say which claim it argues with: `attacks: ID` (or `supports: ID`)", SEVERITY)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 
 CODE = "AM315"
@@ -27,6 +27,6 @@ SEVERITY = Severity.WARNING
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
     for cid, claim in resolved.claims.items():
         if claim.implicit and claim.quotes:
-            yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "implicit")), CODE,
+            yield resolved.problem((*resolved.claim_paths[cid], "implicit"), CODE,
                           f"`{cid}` is marked implicit but quotes the source",
                           "remove `implicit: true` if the author says it, or remove the quote if not", SEVERITY)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.problems import Problem, Severity, problem
+from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
 from argmap.rules._links import outgoing
 
@@ -32,6 +32,6 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             continue
         if any(link.type in ("attack", "undercut") for link in outgoing(resolved, cid)):
             continue
-        yield problem(resolved.file, resolved.at((*resolved.claim_paths[cid], "kind")), CODE,
+        yield resolved.problem((*resolved.claim_paths[cid], "kind"), CODE,
                       f"concession `{cid}` limits nothing",
                       "add `attacks: ID` naming the claim it qualifies, or `undercuts: A -> B` for a link", SEVERITY)
