@@ -161,6 +161,17 @@ def swap_words(rng: random.Random, words: list[str]) -> bool:
     return True
 
 
+_OTHER_WORDS = ("large", "several", "recent", "major", "strong", "new", "half", "many", "formal", "joint")
+
+
+def replace_word(rng: random.Random, words: list[str]) -> bool:
+    """A misremembered word, anywhere, the first and last included."""
+    i = rng.randrange(len(words))
+    other = rng.choice([w for w in _OTHER_WORDS if w != words[i].lower()])
+    words[i] = other
+    return True
+
+
 def straight_quotes(rng: random.Random, words: list[str]) -> bool:
     changed = [w.replace("’", "'").replace("“", '"').replace("”", '"') for w in words]
     if changed == words:
@@ -185,6 +196,7 @@ WORD_PERTURBATIONS = {
     "typo": typo,
     "drop": drop_word,
     "swap": swap_words,
+    "replace": replace_word,
     "straight": straight_quotes,
     "case": change_case,
 }

@@ -83,7 +83,7 @@ _EDGE_ALIGN_WORDS = 6
 _COST_MISSING = 3.0  # a typed word left out
 _COST_EXTRA = 1.0  # a source word taken in that was not typed
 _COST_TYPO = 1.0  # a typed word read as a source word one or two slips away
-_COST_OTHER = 3.0  # a typed word read as another word
+_COST_OTHER = 2.5  # a typed word read as another word: a misremembered word, cheaper than leaving it out
 _COST_SWAP = 1.5  # two adjacent words typed in the wrong order
 # When an edge still leaves a typed word out (cost >= _COST_MISSING), difflib aligns the quote's
 # first and last _EDGE_CHARS characters within _EDGE_PAD characters of the window; a matching
