@@ -1,0 +1,137 @@
+"""`argmap diff`: claims and relations added, removed and changed between two maps.
+
+Only click and the standard library are imported here, so `argmap --help` stays
+fast; the pipeline and the comparison are imported when the command runs. The
+command is added to the `argmap` group in `argmap.cli`.
+
+Exit codes (like diff(1)): 0 the maps are the same; 1 they differ; 2 usage error,
+a map that could not be read or validated, Graphviz missing or failing, or an
+output that could not be written. `--exit-zero` turns 1 into 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from argmap.check import MapResult, Options
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_UNUSABLE = 0, 1, 2
+FORMATS = ("text", "json", "svg", "png", "pdf", "dot")
+SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def _fail(message: str) -> int:
+    click.echo(f"argmap: {message}", err=True)
+    return EXIT_UNUSABLE
+
+
+def _colour_wanted(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _load(path: Path, options: Options, role: str) -> MapResult | None:
+    """Check one map; None (after saying why on stderr) when it cannot be compared."""
+    from argmap.check import check_map
+    from argmap.report import format_text
+
+    result = check_map(path, options)
+    if result.resolved is None:
+        click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
+        click.echo(f"argmap: the {role} map {result.file} could not be read; nothing compared", err=True)
+        return None
+    if result.errors:
+        click.echo(f"argmap: note: the {role} map {result.file} has {result.errors} check error(s); "
+                   f"comparing what resolved (run `argmap check {result.file}`)", err=True)
+    return result
+
+
+@click.command()
+@click.argument("maps", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="OLD [NEW]")
+@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
+              help="text (default): grouped +/-/~ lines and a summary; json: for tools (docs/diff.md); "
+                   "svg, png, pdf, dot: the NEW map drawn with the changes marked. "
+                   "Default: from -o's suffix, else text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Write to FILE (atomically) instead of standard output (`-`).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 when the maps differ too (for grading scripts).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
+              help="Stop Graphviz after this long.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path),
+              help="Project folder that sources must stay inside (default: found from each map).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest map file read (default 5 MiB).")
+@click.option("--max-source-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest source text read (default 20 MiB).")
+def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero: bool, timeout: float,
+         root: Path | None, max_bytes: int | None, max_source_bytes: int | None) -> int:
+    """Compare two maps: claims, relations, sources and groups added, removed and changed.
+
+    \b
+    argmap diff OLD NEW      what NEW changed in OLD
+    argmap diff OVERLAY      what an overlay (`extends: BASE`) adds to its base
+
+    Claims are matched by id, relations by name (FROM -> TO). Exit 0 when the maps
+    are the same, 1 when they differ (0 with --exit-zero), 2 when a map cannot be read.
+    """
+    from argmap.check import Options
+
+    if len(maps) > 2:
+        return _fail("diff takes two maps (OLD NEW), or one overlay map that extends a base")
+    if fmt is None:
+        fmt = SUFFIXES.get(output.suffix.lower(), "text") if output is not None and str(output) != "-" else "text"
+    fmt = fmt.lower()
+    defaults = Options()
+    options = Options(max_bytes=max_bytes or defaults.max_bytes,
+                      max_source_bytes=max_source_bytes or defaults.max_source_bytes, root=root)
+
+    if len(maps) == 2:
+        old = _load(maps[0], options, "old")
+        new = _load(maps[1], options, "new")
+    else:
+        new = _load(maps[0], options, "overlay")
+        old = None
+        if new is not None:
+            assert new.resolved is not None
+            base = getattr(new.resolved.model, "extends", None)
+            if not base:
+                return _fail(f"{new.file} does not extend a base map (no `extends:`); "
+                             "to compare two maps, name both: argmap diff OLD NEW")
+            old = _load(new.resolved.map_path.parent / str(base), options, "base")
+    if old is None or new is None or old.resolved is None or new.resolved is None:
+        return EXIT_UNUSABLE
+
+    from argmap.diff import compare, diff_graph, format_json, format_text, summary
+
+    found = compare(old.resolved, new.resolved)
+    if fmt in ("text", "json"):
+        data = (format_json(found) if fmt == "json" else format_text(found)).encode("utf-8")
+    else:
+        from argmap.draw import DotMissing, RenderError, render
+
+        try:
+            data = render(diff_graph(found, old.resolved, new.resolved), fmt, timeout=timeout)
+        except (DotMissing, RenderError) as error:
+            return _fail(str(error))
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        from argmap.write import WriteError, write_atomic
+
+        try:
+            write_atomic(output, data)
+        except WriteError as error:
+            return _fail(str(error))
+        click.echo(f"argmap: wrote {output} ({summary(found)})", err=True)
+    if found.same or exit_zero:
+        return EXIT_OK
+    return EXIT_DIFFERENT
