@@ -19,10 +19,6 @@ Method (printed with the results):
   every run compiles every module of argmap from source).
 * The aim: render <= 1.2 x dot + 0.15 s.
 
-When `argmap render` is not yet wired into `argmap` (the `render` command lives in
-argmap.render_cli), the command is run through a two-line Python wrapper instead; the
-script says which.
-
 Run from the repository root:  python bench/render_bench.py [REPS] [--format svg|png|pdf] [--no-cache]
 """
 
@@ -40,19 +36,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MAP = ROOT / "arguments" / "countering-external-threats.yaml"
-WRAPPER = ("import sys; from argmap.cli import cli, main; from argmap.render_cli import render; "
-           "'render' in cli.commands or cli.add_command(render); sys.exit(main(sys.argv[1:]))")
 
 
 def argmap_command(env: dict[str, str]) -> tuple[list[str], str]:
-    """How to run `argmap`, and a note saying how `render` is reached."""
+    """How to run `argmap`, and a note saying which one."""
     argmap = shutil.which("argmap")
-    if argmap is not None:
-        probe = subprocess.run([argmap, "render", "--help"], capture_output=True, check=False, env=env)
-        if probe.returncode == 0:
-            return [argmap], f"`{argmap} render` (the installed command)"
-    return [sys.executable, "-c", WRAPPER], ("`python -c <wrapper>` (render is not wired into `argmap` yet; "
-                                             "the wrapper adds it, costing one extra import of argmap.cli)")
+    if argmap is None:
+        return [sys.executable, "-m", "argmap"], "`python -m argmap render` (no `argmap` on PATH)"
+    return [argmap], f"`{argmap} render` (the installed command)"
 
 
 def timed(command: list[str], env: dict[str, str]) -> float:

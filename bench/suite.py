@@ -12,7 +12,7 @@ Method
     --quick: N=1); peak memory is that child's own ru_maxrss (os.wait4).
   * Baseline memory: `argmap --version`'s ru_maxrss (interpreter + click);
     also `argmap check` of a one-claim map (+ pydantic, PyYAML, rapidfuzz).
-  * render (DOT, SVG) when argmap.render_cli exists; the SVG of 10,000 claims gets
+  * render (DOT, SVG); the SVG of 10,000 claims gets
     one run with a 60 s timeout ("timeout" in the table), and is skipped on the
     larger sources once one has timed out.
   * Scaling: fit log t = k log n + c over the 1 MB rows (least squares).
@@ -152,20 +152,9 @@ def measure(command: list[str], cwd: Path, repeat: int, timeout: float) -> dict[
     }
 
 
-_RENDER_SHIM = ("from argmap.cli import cli, run\n"
-                "from argmap.render_cli import render\n"
-                "if 'render' not in cli.commands: cli.add_command(render)\n"
-                "run()\n")
-
-
 def render_command() -> list[str] | None:
-    """`argmap render`, or (while render_cli is not yet registered on the group) a shim that registers it."""
-    found = subprocess.run([ARGMAP, "--help"], capture_output=True, text=True, check=False)
-    if "render" in found.stdout:
-        return [ARGMAP, "render"]
-    probe = subprocess.run([sys.executable, "-c", "import argmap.render_cli, argmap.draw, argmap.graph"],
-                           capture_output=True, check=False)
-    return [sys.executable, "-c", _RENDER_SHIM, "render"] if probe.returncode == 0 else None
+    """`argmap render`."""
+    return [ARGMAP, "render"]
 
 
 def fit_exponent(points: list[tuple[int, float]]) -> float | None:
@@ -195,7 +184,7 @@ def main() -> int:
 
     render_cmd = render_command()
     render = render_cmd is not None
-    print(f"render: {'not available' if render_cmd is None else ' '.join(render_cmd[:2]) + (' (shim: render_cli registered by the suite)' if len(render_cmd) > 2 else '')}")
+    print(f"render: {' '.join(render_cmd)}")
     svg_gave_up = False
     rng = random.Random(args.seed)
     words = vocabulary(rng)

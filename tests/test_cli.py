@@ -194,3 +194,18 @@ def test_docs_rules_md_is_current() -> None:
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), "docs/rules.md is stale: run `python -m argmap.docs > docs/rules.md`"
+
+
+def test_check_fix_pastes_the_exact_text_then_checks(run: Callable[..., Run], project: Path) -> None:
+    target = project / "arguments" / "map.yaml"
+    target.write_text(MINIMAL_MAP.replace("Sino-Russian relations", "Sino\u2013Russian relations"))
+    assert run("check", "--fix", "--dry-run", target).code == 0
+    assert "Sino\u2013Russian" in target.read_text()  # a dry run writes nothing
+    result = run("check", "--strict", "--fix", target)
+    assert result.code == 0
+    assert result.out.splitlines()[-1] == "1 map checked: no problems"
+    assert target.read_text() == MINIMAL_MAP
+
+
+def test_dry_run_without_fix_is_a_usage_error(run: Callable[..., Run], project: Path) -> None:
+    assert run("check", "--dry-run", project).code == 2

@@ -317,23 +317,7 @@ PAYLOADS = [
 ]
 
 
-def _render_available() -> str | None:
-    import importlib.util
-
-    for module in ("argmap.graph", "argmap.draw", "argmap.render_cli"):
-        if importlib.util.find_spec(module) is None:
-            return f"{module} does not exist yet (the render command is being finished)"
-    return None
-
-
-@pytest.mark.skipif(_render_available() is not None, reason=str(_render_available()))
 def test_markup_and_dot_syntax_in_claim_text_cannot_escape(project: Path, run: RunFn) -> None:
-    from argmap.cli import cli
-
-    if "render" not in cli.commands:
-        from argmap.render_cli import render  # type: ignore[import-not-found]
-
-        cli.add_command(render)
     claims = "\n".join(
         f"  - id: P{i}\n    kind: premise\n    text: {json.dumps(text)}\n"
         f"    quote: spoke highly of the current state of Sino-Russian relations\n    supports: T1"

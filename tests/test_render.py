@@ -20,13 +20,10 @@ from xml.etree import ElementTree
 import pytest
 
 from argmap.check import check_map
-from argmap.cli import cli, main
+from argmap.cli import main
 from argmap.draw import RenderError, check_svg, html_text, to_dot, tooltip_text
 from argmap.graph import HIDEABLE, Graph, GraphOptions, SelectionError, build_graph, wrap
-from argmap.render_cli import HIDE_CHOICES, render
-
-if "render" not in cli.commands:
-    cli.add_command(render)
+from argmap.render_cli import HIDE_CHOICES
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "tests" / "render_example.yaml"

@@ -80,14 +80,26 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for tools, github for Actions annotations.")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option("--fix", is_flag=True,
+              help="Rewrite quotes that match only after normalisation to the source's exact text, then check.")
+@click.option("--dry-run", is_flag=True, help="With --fix: print the diff, write nothing.")
 @_limits
-def check(paths: tuple[Path, ...], fmt: str, strict: bool, max_bytes: int | None,
+def check(paths: tuple[Path, ...], fmt: str, strict: bool, fix: bool, dry_run: bool, max_bytes: int | None,
           max_source_bytes: int | None, root: Path | None) -> int:
     """Check maps: quotes found in their sources, references resolved, a sound structure.
 
     PATHS are map files or folders (every .yaml/.yml file below them is checked).
     """
     from argmap.check import MapResult, check_map, find_maps
+
+    if dry_run and not fix:
+        raise click.UsageError("--dry-run goes with --fix")
+    if fix:
+        from argmap.edit_cli import fix_command
+
+        fixed = fix_command(paths, dry_run, root)
+        if fixed == EXIT_UNUSABLE or dry_run:
+            return fixed
     from argmap.report import format_problems
 
     options = _options(max_bytes, max_source_bytes, root)
@@ -166,6 +178,29 @@ def coverage(map_file: Path, minimum: float | None, fmt: str, max_bytes: int | N
 
 
 @cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "map_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The map file to create (e.g. arguments/next-article.yaml).")
+@click.option("--force", is_flag=True, help="Overwrite MAP if it exists.")
+def new(source: Path, map_file: Path, force: bool) -> int:
+    """Start a map of the article in SOURCE: its source entry with a sha256 pin and an empty thesis."""
+    from argmap.scaffold import ScaffoldError, scaffold
+    from argmap.write import write_atomic
+
+    if map_file.exists() and not force:
+        click.echo(f"argmap: {map_file} exists; choose another name or add --force to overwrite it", err=True)
+        return EXIT_UNUSABLE
+    try:
+        text = scaffold(source, map_file)
+    except ScaffoldError as error:
+        click.echo(f"argmap: {error}", err=True)
+        return EXIT_UNUSABLE
+    write_atomic(map_file, text.encode("utf-8"))
+    click.echo(f"argmap: wrote {map_file}; fill in the thesis (text and quote), then run `argmap check {map_file}`")
+    return EXIT_OK
+
+
+@cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (atomically) instead of standard output.")
 def schema(output: Path | None) -> int:
@@ -206,10 +241,13 @@ def rules(codes: tuple[str, ...]) -> int:
 
 
 def _register_commands() -> None:
-    # render lives in its own module (it has many options); it imports only click at start-up.
+    # Commands with many options live in their own modules; each imports only click at start-up.
+    from argmap.diff_cli import diff
+    from argmap.edit_cli import add, fix
     from argmap.render_cli import render
 
-    cli.add_command(render)
+    for command in (render, diff, add, fix):
+        cli.add_command(command)
 
 
 _register_commands()
