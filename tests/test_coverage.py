@@ -51,7 +51,9 @@ def test_uncovered_sentences_are_listed_with_their_line(project: Path, run: Call
 def test_excluded_passages_are_not_counted_and_say_why(project: Path, run: Callable[..., Run]) -> None:
     extra = "    exclude:\n      - quote: You might also like\n        reason: page furniture\n"
     result = run("coverage", "--format", "json", write_map(project, extra))
-    (source,) = json.loads(result.out)["sources"]
+    document = json.loads(result.out)
+    assert document["argmap_coverage"] == 1
+    ((source,),) = [m["sources"] for m in document["maps"]]
     assert source["sentences"]["total"] == 42
     assert source["excluded"] == [{"line": 41, "text": "You might also like", "reason": "page furniture"}]
     assert all("You might also like" not in s["text"] for s in source["uncovered"])

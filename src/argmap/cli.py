@@ -23,6 +23,7 @@ from argmap import __version__
 
 if TYPE_CHECKING:
     from argmap.check import MapResult, Options
+    from argmap.config import Config
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -56,6 +57,20 @@ def _limits(function: Any) -> Any:
     return function
 
 
+def _config() -> Config | None:
+    """The project's configuration, or None (after saying why) when it is broken."""
+    from argmap.config import load_config
+    from argmap.report import problem_lines
+
+    config, problems = load_config(Path.cwd())
+    if problems:
+        for line in problem_lines(problems, _colour_wanted(sys.stderr)):
+            click.echo(line, err=True)
+        click.echo(f"argmap: fix the configuration in {config.file} first", err=True)
+        return None
+    return config
+
+
 def _exit_code(results: list[MapResult], strict: bool) -> int:
     if any(r.unreadable for r in results):
         return EXIT_UNUSABLE
@@ -77,14 +92,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-              show_default=True, help="text for people, json for tools, github for Actions annotations.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default=None,
+              help="text (default) for people, json for tools, github for Actions annotations.")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--fix", is_flag=True,
               help="Rewrite quotes that match only after normalisation to the source's exact text, then check.")
 @click.option("--dry-run", is_flag=True, help="With --fix: print the diff, write nothing.")
 @_limits
-def check(paths: tuple[Path, ...], fmt: str, strict: bool, fix: bool, dry_run: bool, max_bytes: int | None,
+def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, fix: bool, dry_run: bool, max_bytes: int | None,
           max_source_bytes: int | None, root: Path | None) -> int:
     """Check maps: quotes found in their sources, references resolved, a sound structure.
 
@@ -102,9 +117,16 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, fix: bool, dry_run: b
             return fixed
     from argmap.report import format_problems
 
+    config = _config()
+    if config is None:
+        return EXIT_UNUSABLE
+    fmt = fmt or config.format or "text"
+    strict = strict or config.strict
     options = _options(max_bytes, max_source_bytes, root)
     maps, folder_problems = find_maps(paths)
     results = [check_map(path, options) for path in maps]
+    for result in results:
+        result.problems = config.apply(result.problems)
     if folder_problems:
         results.append(MapResult(folder_problems[0].file, folder_problems))
     # an overlay reports its base's problems too; a base checked beside it reports them once
@@ -129,7 +151,11 @@ def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
     from argmap.export import export_json
     from argmap.report import format_text
 
+    config = _config()
+    if config is None:
+        return EXIT_UNUSABLE
     result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
+    result.problems = config.apply(result.problems)
     if result.problems:
         click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
     if result.resolved is None:
@@ -145,36 +171,50 @@ def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
 
 
 @cli.command()
-@click.argument("map_file", metavar="MAP", type=click.Path(path_type=Path))
+@click.argument("map_files", metavar="MAP...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--min", "minimum", type=click.FloatRange(0, 100), default=None,
               help="Fail (exit 1) when sentence coverage of a source is below PERCENT.", metavar="PERCENT")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_limits
-def coverage(map_file: Path, minimum: float | None, fmt: str, max_bytes: int | None,
+def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, max_bytes: int | None,
              max_source_bytes: int | None, root: Path | None) -> int:
     """How much of each source the quotes cover, by sentence and by paragraph.
 
     Passages listed under a source's `exclude:` are left out of the count, each
     with its reason; every uncovered sentence is listed with its line.
     """
+    import json
+
     from argmap import coverage as measure
     from argmap.check import check_map
+    from argmap.report import format_text
 
-    result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
-    if result.resolved is None:
-        from argmap.report import format_text
-
-        click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
-        return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
-    if result.errors:
-        click.echo(f"argmap: note: {result.file} has {result.errors} error(s); quotes that were not found "
-                   "count as uncovered (run `argmap check` for details)", err=True)
-    found = measure.map_coverage(result.resolved)
-    writer = measure.format_json if fmt == "json" else measure.format_text
-    click.echo(writer(result.file, found, minimum), nl=False)
-    if minimum is not None and any(c.sentence_percent < minimum for c in found):
-        return EXIT_PROBLEMS
-    return EXIT_OK
+    config = _config()
+    if config is None:
+        return EXIT_UNUSABLE
+    if minimum is None:
+        minimum = config.coverage_min
+    codes, texts, documents = [EXIT_OK], [], []
+    for map_file in map_files:
+        result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
+        result.problems = config.apply(result.problems)
+        if result.resolved is None:
+            click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
+            codes.append(EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS)
+            continue
+        if result.errors:
+            click.echo(f"argmap: note: {result.file} has {result.errors} error(s); quotes that were not found "
+                       "count as uncovered (run `argmap check` for details)", err=True)
+        found = measure.map_coverage(result.resolved)
+        texts.append(measure.format_text(result.file, found, minimum))
+        documents.append(measure.coverage_dict(result.file, found, minimum))
+        if measure.below(found, minimum):
+            codes.append(EXIT_PROBLEMS)
+    if fmt == "json":
+        click.echo(json.dumps({"argmap_coverage": 1, "maps": documents}, indent=2, ensure_ascii=False))
+    else:
+        click.echo("".join(texts), nl=False)
+    return max(codes)
 
 
 @cli.command()

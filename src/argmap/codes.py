@@ -43,6 +43,7 @@ LOADER_CODES: tuple[Code, ...] = (
     Code("AM113", "format-version", E, "the `argmap:` format version is missing or not supported"),
     Code("AM114", "base-missing", E, "an overlay's `extends:` names no map file inside the project"),
     Code("AM115", "extends-cycle", E, "maps extend each other in a circle"),
+    Code("AM120", "config-invalid", E, "the configuration (.argmap.toml or [tool.argmap]) has an unknown key or value", True),
 )
 
 ANCHOR_CODES: tuple[Code, ...] = (

@@ -31,7 +31,8 @@ def summary_line(problems: Sequence[Problem], files: int) -> str:
     return f"{maps} checked: {', '.join(parts)}"
 
 
-def format_text(problems: Sequence[Problem], files: int, colour: bool = False) -> str:
+def problem_lines(problems: Sequence[Problem], colour: bool = False) -> list[str]:
+    """`file:line:col: severity CODE message`, each followed by its indented hint."""
     lines = []
     for item in problems:
         where = _paint(f"{item.file}:{item.line}:{item.column}:", "bold", colour)
@@ -39,6 +40,11 @@ def format_text(problems: Sequence[Problem], files: int, colour: bool = False) -
         lines.append(f"{where} {severity} {item.code} {item.message}")
         if item.hint:
             lines.append(_paint(f"    hint: {item.hint}", "dim", colour))
+    return lines
+
+
+def format_text(problems: Sequence[Problem], files: int, colour: bool = False) -> str:
+    lines = problem_lines(problems, colour)
     summary = summary_line(problems, files)
     lines.append(_paint(summary, "green", colour) if not problems else summary)
     return "\n".join(lines) + "\n"
