@@ -620,6 +620,19 @@ def test_committed_op_ed_svg_shows_the_current_claims() -> None:
     assert set(nodes) == claim_nodes(graph_of(OPED)), f"docs/op-ed-map.svg is stale; {REGENERATE}"
 
 
+STUDENT = REPO / "arguments" / "countering-external-threats.student-example.yaml"
+STUDENT_DOT = REPO / "docs" / "student-overlay.dot"
+STUDENT_OPTIONS = ("--group", "student", "--group", "nato")
+
+
+def test_committed_student_overlay_dot_is_current(tmp_path: Path) -> None:
+    out = tmp_path / "student.dot"
+    assert main(["render", str(STUDENT), *STUDENT_OPTIONS, "-o", str(out)]) == 0
+    assert out.read_bytes() == STUDENT_DOT.read_bytes(), (
+        "docs/student-overlay.dot is stale; regenerate it (and .png, .svg):\n"
+        f"  argmap render {STUDENT.relative_to(REPO)} {' '.join(STUDENT_OPTIONS)} -o docs/student-overlay.dot")
+
+
 # --- start-up cost --------------------------------------------------------------------------------------------
 
 
