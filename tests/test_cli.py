@@ -209,3 +209,12 @@ def test_check_fix_pastes_the_exact_text_then_checks(run: Callable[..., Run], pr
 
 def test_dry_run_without_fix_is_a_usage_error(run: Callable[..., Run], project: Path) -> None:
     assert run("check", "--dry-run", project).code == 2
+
+def test_closest_passage_searches_are_bounded_per_map(project: Path, run: Callable[..., Run]) -> None:
+    claims = "".join(f"  - id: X{i}\n    kind: premise\n    text: p.\n    quote: words not in the op-ed number {i}\n"
+                     "    supports: T1\n" for i in range(105))
+    target = project / "arguments" / "map.yaml"
+    target.write_text(MINIMAL_MAP + claims)
+    out = run("check", target).out
+    assert out.count("error AM206") == 105
+    assert out.count("no closest passage searched: more than 100 quotes of this map are not found") == 5

@@ -22,6 +22,11 @@ from argmap.sources import DEFAULT_MAX_SOURCE_BYTES, LoadedSource, read_source
 LinkType = Literal["support", "attack", "undercut"]
 _ARROW = re.compile(r"\s*->\s*")
 
+# Closest-passage searches per map. Past this many quotes that are not found, a map most
+# likely names the wrong source, and a suggestion each would make it far slower to check
+# than a map whose quotes are found; the rest are reported without one.
+MAX_SUGGESTIONS = 100
+
 
 @dataclass
 class ResolvedQuote:
@@ -66,6 +71,7 @@ class ResolvedMap:
     exclusions: dict[str, list[ResolvedQuote]]  # by source id
     links: list[Link]
     claim_paths: dict[str, PathKey] = field(default_factory=dict)  # id -> ('claims', i)
+    suggestions_left: int = MAX_SUGGESTIONS
     # Indexes over the (immutable) model and links, built once: rules look things up per
     # claim and per link, and a scan each time made maps of thousands of claims quadratic.
     claims: dict[str, Claim] = field(init=False, repr=False)
@@ -176,15 +182,19 @@ def _anchor(
         return ResolvedQuote(quote, source_id, path, None)
     if loaded.text is None:
         return ResolvedQuote(quote, source_id, path, None)  # the source's own problem is reported once
-    match = find_quote(loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix, occurrence=quote.occurrence)
-    found = _quote_problem(file, at, quote, source_id, loaded.text, match)
+    suggest = resolved.suggestions_left > 0
+    match = find_quote(loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix,
+                       occurrence=quote.occurrence, suggest=suggest)
+    if match.status == "not_found" and suggest:
+        resolved.suggestions_left -= 1
+    found = _quote_problem(file, at, quote, source_id, loaded.text, match, searched=suggest)
     if found is not None:
         problems.append(found)
     return ResolvedQuote(quote, source_id, path, match)
 
 
 def _quote_problem(
-    file: str, at: Position, quote: Quote, source_id: str, text: SourceText, match: Match
+    file: str, at: Position, quote: Quote, source_id: str, text: SourceText, match: Match, searched: bool = True
 ) -> Problem | None:
     def where(start: int) -> str:
         line, column = text.line_col(start)
@@ -220,6 +230,13 @@ def _quote_problem(
             "or use `occurrence:` from 1 to " + str(len(match.candidates)),
         )
     suggestion = match.suggestion
+    if suggestion is None and not searched:
+        return problem(
+            file, at, "AM206",
+            f"the quote is not in source `{source_id}` (no closest passage searched: more than "
+            f"{MAX_SUGGESTIONS} quotes of this map are not found)",
+            "so many missing quotes usually mean the source is the wrong text: check its `path:`",
+        )
     if suggestion is None:
         return problem(
             file, at, "AM206",
