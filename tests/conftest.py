@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +15,17 @@ from argmap.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 OPED = ROOT / "seeds" / "countering-external-threats.txt"
 FLAGSHIP = ROOT / "arguments" / "countering-external-threats.yaml"
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; ARGMAP_UPDATE_GOLDEN=1 rewrites it (then review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from the golden file"
+
 
 MINIMAL_MAP = """\
 argmap: 1

@@ -7,26 +7,19 @@ Golden files live in tests/golden/; after an intended change of wording, run
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import FLAGSHIP, MINIMAL_MAP, ROOT, Run, assert_golden
 
-from argmap.cli import _colour_wanted
-from tests.conftest import FLAGSHIP, MINIMAL_MAP, ROOT, Run
+from argmap.terminal import colour_wanted
 
-GOLDEN = Path(__file__).parent / "golden"
 MISTAKES = Path("tests/cli_maps/student-mistakes.yaml")
 
 
-def assert_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from the golden file"
 
 
 @pytest.fixture
@@ -160,9 +153,9 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
         def isatty(self) -> bool:
             return True
 
-    assert _colour_wanted(Terminal())
+    assert colour_wanted(Terminal())
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not _colour_wanted(Terminal())
+    assert not colour_wanted(Terminal())
 
 
 def _argmap(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import MINIMAL_MAP, Run
 
 WITH_WARNING = MINIMAL_MAP.replace("Sino-Russian", "Sino\u2013Russian")  # AM207: matches after folding dashes

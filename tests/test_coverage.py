@@ -6,8 +6,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.coverage import split_sentences
 from tests.conftest import MINIMAL_MAP, Run
+
+from argmap.coverage import split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -11,28 +11,21 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from tests.conftest import MINIMAL_MAP, ROOT, Run, assert_golden
 
 from argmap import check as check_module
 from argmap.check import MapResult, Options
-from tests.conftest import MINIMAL_MAP, ROOT, Run
 
-GOLDEN = Path(__file__).parent / "golden"
 OLD = Path("tests/diff_maps/old.yaml")
 NEW = Path("tests/diff_maps/new.yaml")
 SVG = "{http://www.w3.org/2000/svg}"
 
-def assert_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from the golden file"
 
 
 @pytest.fixture

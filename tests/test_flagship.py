@@ -6,11 +6,11 @@ from collections import Counter
 from collections.abc import Callable
 
 import pytest
+from tests.conftest import FLAGSHIP, Run
 
 from argmap.check import check_map
 from argmap.coverage import map_coverage
 from argmap.resolve import ResolvedMap
-from tests.conftest import FLAGSHIP, Run
 
 
 @pytest.fixture(scope="module")

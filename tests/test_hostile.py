@@ -23,7 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import MINIMAL_MAP, ROOT, Run
 
 SLOW = bool(os.environ.get("ARGMAP_SLOW_TESTS"))

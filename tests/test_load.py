@@ -5,9 +5,10 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from tests.conftest import MINIMAL_MAP
+
 from argmap.check import Options, check_map
 from argmap.load import load_text
-from tests.conftest import MINIMAL_MAP
 
 
 def codes_at(path: Path, options: Options = Options()) -> list[tuple[str, int, int]]:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-
 from tests.conftest import Run
 
 

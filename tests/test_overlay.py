@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import MINIMAL_MAP, ROOT, Run
 
 from argmap.check import check_map
-from tests.conftest import MINIMAL_MAP, ROOT, Run
 
 EXAMPLE = ROOT / "arguments" / "countering-external-threats.student-example.yaml"
 

@@ -641,7 +641,7 @@ def test_render_command_imports_only_click() -> None:
             "print(sorted(m for m in sys.modules if m.startswith(('argmap.', 'graphviz', 'pydantic', 'yaml'))))")
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert done.stdout.strip() == "['argmap.render_cli']"
+    assert done.stdout.strip() == "['argmap.render_cli', 'argmap.terminal']"
 
 
 def test_a_map_with_errors_is_drawn_as_far_as_it_resolved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

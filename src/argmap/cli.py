@@ -20,20 +20,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap import __version__
+from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted
 
 if TYPE_CHECKING:
     from argmap.check import MapResult, Options
     from argmap.config import Config
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
 
-def _colour_wanted(stream: Any) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def _options(max_bytes: int | None, max_source_bytes: int | None, root: Path | None) -> Options:
@@ -64,7 +58,7 @@ def _config() -> Config | None:
 
     config, problems = load_config(Path.cwd())
     if problems:
-        for line in problem_lines(problems, _colour_wanted(sys.stderr)):
+        for line in problem_lines(problems, colour_wanted(sys.stderr)):
             click.echo(line, err=True)
         click.echo(f"argmap: fix the configuration in {config.file} first", err=True)
         return None
@@ -131,7 +125,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, fix: bool, dry
         results.append(MapResult(folder_problems[0].file, folder_problems))
     # an overlay reports its base's problems too; a base checked beside it reports them once
     problems = list(dict.fromkeys(p for r in results for p in r.problems))
-    click.echo(format_problems(problems, len(maps), fmt, _colour_wanted(sys.stdout)), nl=False)
+    click.echo(format_problems(problems, len(maps), fmt, colour_wanted(sys.stdout)), nl=False)
     if any(p.code == "AM100" for p in folder_problems):
         return EXIT_UNUSABLE
     return _exit_code(results, strict)
@@ -157,7 +151,7 @@ def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
     result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
     result.problems = config.apply(result.problems)
     if result.problems:
-        click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
+        click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
     if result.resolved is None:
         return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
     document = export_json(result.resolved)
@@ -199,7 +193,7 @@ def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, max_b
         result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
         result.problems = config.apply(result.problems)
         if result.resolved is None:
-            click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
+            click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
             codes.append(EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS)
             continue
         if result.errors:

@@ -11,31 +11,24 @@ output that could not be written. `--exit-zero` turns 1 into 0.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
+
+from argmap.terminal import EXIT_OK, EXIT_UNUSABLE, colour_wanted, fail
+from argmap.terminal import EXIT_PROBLEMS as EXIT_DIFFERENT
 
 if TYPE_CHECKING:
     from argmap.check import MapResult, Options
 
-EXIT_OK, EXIT_DIFFERENT, EXIT_UNUSABLE = 0, 1, 2
 FORMATS = ("text", "json", "svg", "png", "pdf", "dot")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
 
-def _fail(message: str) -> int:
-    click.echo(f"argmap: {message}", err=True)
-    return EXIT_UNUSABLE
 
 
-def _colour_wanted(stream: Any) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def _load(path: Path, options: Options, role: str) -> MapResult | None:
@@ -45,7 +38,7 @@ def _load(path: Path, options: Options, role: str) -> MapResult | None:
 
     result = check_map(path, options)
     if result.resolved is None:
-        click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
+        click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
         click.echo(f"argmap: the {role} map {result.file} could not be read; nothing compared", err=True)
         return None
     if result.errors:
@@ -84,7 +77,7 @@ def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero
     from argmap.check import Options
 
     if len(maps) > 2:
-        return _fail("diff takes two maps (OLD NEW), or one overlay map that extends a base")
+        return fail("diff takes two maps (OLD NEW), or one overlay map that extends a base")
     if fmt is None:
         fmt = SUFFIXES.get(output.suffix.lower(), "text") if output is not None and str(output) != "-" else "text"
     fmt = fmt.lower()
@@ -102,7 +95,7 @@ def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero
             assert new.resolved is not None
             base = getattr(new.resolved.model, "extends", None)
             if not base:
-                return _fail(f"{new.file} does not extend a base map (no `extends:`); "
+                return fail(f"{new.file} does not extend a base map (no `extends:`); "
                              "to compare two maps, name both: argmap diff OLD NEW")
             old = _load(new.resolved.map_path.parent / str(base), options, "base")
     if old is None or new is None or old.resolved is None or new.resolved is None:
@@ -119,7 +112,7 @@ def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero
         try:
             data = render(diff_graph(found, old.resolved, new.resolved), fmt, timeout=timeout)
         except (DotMissing, RenderError) as error:
-            return _fail(str(error))
+            return fail(str(error))
     if output is None or str(output) == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -130,7 +123,7 @@ def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero
         try:
             write_atomic(output, data)
         except WriteError as error:
-            return _fail(str(error))
+            return fail(str(error))
         click.echo(f"argmap: wrote {output} ({summary(found)})", err=True)
     if found.same or exit_zero:
         return EXIT_OK

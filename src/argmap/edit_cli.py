@@ -10,28 +10,23 @@ a map that cannot be read, or a file that cannot be written.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from argmap.terminal import EXIT_OK, EXIT_UNUSABLE, colour_wanted
+
 if TYPE_CHECKING:
     from argmap.edit import FixResult
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
 KINDS = ("objection", "rebuttal", "evidence", "premise", "concession")
 BASES = ("statistic", "event", "document", "expert-opinion", "quotation", "example", "testimony",
          "observation", "other")
 
 
-def _colour(stream: Any) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def _options(root: Path | None) -> Any:
@@ -84,7 +79,7 @@ def add(kind: str, map_file: Path, target: str, text: str, quotes: tuple[str, ..
     except EditError as error:
         click.echo(f"argmap: {error}", err=True)
         return EXIT_UNUSABLE
-    colour = _colour(sys.stderr)
+    colour = colour_wanted(sys.stderr)
     if result.message is not None:
         if result.existing:
             click.echo(format_text(result.existing, 1, colour), nl=False, err=True)
@@ -120,7 +115,7 @@ def print_fix(result: FixResult) -> None:
 
     if result.message is not None:
         if result.problems:
-            click.echo(format_text(result.problems, 1, _colour(sys.stderr)), nl=False, err=True)
+            click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
         click.echo(f"argmap: {result.file}: nothing fixed: {result.message}", err=True)
         return
     click.echo(result.diff, nl=False)
@@ -150,7 +145,7 @@ def fix_command(paths: tuple[Path, ...], dry_run: bool, root: Path | None = None
     maps, folder_problems = find_maps(paths)
     code = EXIT_OK
     if folder_problems:
-        click.echo(format_text(folder_problems, 0, _colour(sys.stderr)), nl=False, err=True)
+        click.echo(format_text(folder_problems, 0, colour_wanted(sys.stderr)), nl=False, err=True)
         code = EXIT_UNUSABLE
     for path in maps:
         result = fix_map(path, dry_run, _options(root))

@@ -12,33 +12,25 @@ Graphviz missing, failing or too slow, or an output that could not be written.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 import click
+
+from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail
 
 if TYPE_CHECKING:
     from argmap.graph import Direction, LabelMode
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 FORMATS = ("svg", "png", "pdf", "dot")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 # Kept equal to argmap.graph.HIDEABLE (a test checks); spelled out so --help needs no import.
 HIDE_CHOICES = ("thesis", "premise", "evidence", "objection", "rebuttal", "concession", "implicit", "added")
 
 
-def _fail(message: str) -> int:
-    click.echo(f"argmap: {message}", err=True)
-    return EXIT_UNUSABLE
 
 
-def _colour_wanted(stream: Any) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 @click.command()
@@ -87,15 +79,15 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
     from argmap.write import WriteError, write_atomic
 
     if depth is not None and not focus:
-        return _fail("--depth needs --focus (the claim to count links from)")
+        return fail("--depth needs --focus (the claim to count links from)")
     maps, folder_problems = find_maps(paths)
     if folder_problems:
-        click.echo(format_text(folder_problems, 0, _colour_wanted(sys.stderr)), nl=False, err=True)
+        click.echo(format_text(folder_problems, 0, colour_wanted(sys.stderr)), nl=False, err=True)
         return EXIT_UNUSABLE
     fmt = (fmt or _format_from(output, len(maps)) or "svg").lower()
     targets = _targets(maps, paths, output, fmt)
     if isinstance(targets, str):
-        return _fail(targets)
+        return fail(targets)
 
     defaults = Options()
     options = Options(max_bytes=max_bytes or defaults.max_bytes,
@@ -108,7 +100,7 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
     for map_path, target in zip(maps, targets):
         result = check_map(map_path, options)
         if result.resolved is None:
-            click.echo(format_text(result.problems, 1, _colour_wanted(sys.stderr)), nl=False, err=True)
+            click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
             code = max(code, EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS)
             click.echo(f"argmap: {result.file}: nothing to draw", err=True)
             continue
@@ -120,14 +112,14 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
         try:
             graph = build_graph(result.resolved, graph_options)
         except SelectionError as error:
-            code = max(code, _fail(f"{result.file}: {error}"))
+            code = max(code, fail(f"{result.file}: {error}"))
             continue
         try:
             data = draw(graph, fmt, timeout=timeout)
         except DotMissing as error:
-            return _fail(str(error))
+            return fail(str(error))
         except RenderError as error:
-            code = max(code, _fail(f"{result.file}: {error}"))
+            code = max(code, fail(f"{result.file}: {error}"))
             continue
         if target is None:
             sys.stdout.flush()
@@ -137,7 +129,7 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
             try:
                 write_atomic(target, data)
             except WriteError as error:
-                code = max(code, _fail(str(error)))
+                code = max(code, fail(str(error)))
                 continue
             click.echo(f"argmap: wrote {target}", err=True)
         code = max(code, EXIT_PROBLEMS if result.errors else EXIT_OK)
