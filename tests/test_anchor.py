@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from argmap.anchor import Match, SourceText, Span, _find_all, find_quote, normalise, word_diff
+from argmap.anchor import Match, SourceText, Span, _find_all, _find_indexed, find_quote, normalise, word_diff
 
 OPED_PATH = Path(__file__).resolve().parent.parent / "seeds" / "countering-external-threats.txt"
 OPED = OPED_PATH.read_text(encoding="utf-8")
@@ -483,19 +483,23 @@ def test_a_retyped_passage_maps_back_to_original_characters(offsets: tuple[int, 
 # --- large sources: the word index finds exactly what a full scan finds ------------------------
 
 _LARGE = "\n\n".join(f"Part {n}. " + OPED.replace("China", "China" if n % 3 else "CHINA") for n in range(14))
+_LARGE_SOURCE = SourceText(_LARGE)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.integers(0, len(_LARGE) - 1), st.integers(1, 120))
 def test_indexed_search_of_a_large_source_finds_what_a_full_scan_finds(start: int, length: int) -> None:
-    source = SourceText(_LARGE)
-    assert len(_LARGE) > 65_536  # the indexed path
     needle = _LARGE[start : start + length]
-    assert source.find_all(needle) == _find_all(_LARGE, needle)
+    assert _find_indexed(_LARGE, _LARGE_SOURCE._exact_index, needle) == _find_all(_LARGE, needle)
+    folded = normalise(needle).strip()
+    if folded:
+        text = _LARGE_SOURCE._folded.text
+        assert _find_indexed(text, _LARGE_SOURCE._index, folded) == _find_all(text, folded)
 
 
 def test_quotes_in_a_large_source_resolve_as_in_a_small_one() -> None:
     big = SourceText(_LARGE)
+    big._scans = 10**6  # as after many quotes: the word index answers
     quote = "they won't accept any attempt to politicize the Games"  # straight quote: normalised
     match = find_quote(big, quote)
     assert match.status == "ambiguous" and len(match.candidates) == 14

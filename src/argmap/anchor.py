@@ -69,6 +69,7 @@ _MAX_SUGGEST_QUOTE_CHARS = 2_000
 # vote (the rarest always, the next ones while their occurrences fit the budget), and rapidfuzz
 # scans the best few regions.
 _DIRECT_SCAN_MAX_CHARS = 65_536
+_SCANS_BEFORE_INDEX = 200  # exact and normalised searches of a longer text before it is indexed
 _POSTINGS_BUDGET = 2_000
 _BUCKET_TOKENS = 4  # a power of two
 _REGIONS = 4
@@ -271,17 +272,20 @@ class _WordIndex:
 
     starts: array[int]  # normalised offset of token i
     ends: array[int]
-    postings: dict[str, list[int]]  # word -> token numbers, ascending
+    postings: dict[str, array[int]]  # word -> token numbers, ascending (arrays: a tenth of a list's memory)
 
     @classmethod
     def build(cls, folded: str) -> _WordIndex:
         starts: array[int] = array("q")
         ends: array[int] = array("q")
-        postings: dict[str, list[int]] = {}
+        postings: dict[str, array[int]] = {}
         for number, word in enumerate(_WORD.finditer(folded)):
             starts.append(word.start())
             ends.append(word.end())
-            postings.setdefault(word.group(), []).append(number)
+            found = postings.get(word.group())
+            if found is None:
+                found = postings[word.group()] = array("l")
+            found.append(number)
         return cls(starts, ends, postings)
 
 
@@ -300,6 +304,7 @@ class SourceText:
 
     def __init__(self, text: str) -> None:
         self.text = text  # exactly as read: "\r\n" stays two characters
+        self._scans = 0  # full scans made so far; past _SCANS_BEFORE_INDEX a word index pays
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of an offset; CRLF, CR, LF end a line."""
@@ -324,15 +329,23 @@ class SourceText:
     def _exact_index(self) -> _WordIndex:
         return _WordIndex.build(self.text)
 
+    def _scan(self) -> bool:
+        """Scan the whole text this time? For short texts and the first few quotes of a long one:
+        building a word index costs about as much as a few hundred scans, and memory besides."""
+        if len(self.text) <= _DIRECT_SCAN_MAX_CHARS:
+            return True
+        self._scans += 1
+        return self._scans <= _SCANS_BEFORE_INDEX
+
     def find_all(self, needle: str) -> list[int]:
         """Every start of `needle` in the text as read (overlapping ones included)."""
-        if len(self.text) <= _DIRECT_SCAN_MAX_CHARS:
+        if self._scan():
             return _find_all(self.text, needle)
         return _find_indexed(self.text, self._exact_index, needle)
 
     def find_all_folded(self, needle: str) -> list[int]:
         """Every start of a normalised `needle` in the normalised text."""
-        if len(self.text) <= _DIRECT_SCAN_MAX_CHARS:
+        if self._scan():
             return _find_all(self._folded.text, needle)
         return _find_indexed(self._folded.text, self._index, needle)
 
