@@ -24,6 +24,14 @@ import tempfile
 import time
 from pathlib import Path
 
+
+def console_script() -> str:
+    """The `argmap` script beside this Python: not a version manager's shim (pyenv's adds
+    ~0.2 s of shell to every run) nor another installation that PATH happens to find."""
+    beside = Path(sys.executable).parent / "argmap"
+    return str(beside) if beside.exists() else (shutil.which("argmap") or "argmap")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 MAP = "arguments/countering-external-threats.yaml"
 HEAVY = ("pydantic", "yaml", "rapidfuzz", "graphviz")
@@ -49,7 +57,7 @@ def heavy_imports_of_version() -> list[str]:
 def main() -> int:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     repeat = int(args[0]) if args else 15
-    argmap = shutil.which("argmap") or "argmap"
+    argmap = console_script()
     env = dict(os.environ)
     cache = "bytecode cache as found"
     if "--no-cache" not in sys.argv:
@@ -57,6 +65,7 @@ def main() -> int:
         env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="argmap-pycache-")
         cache = "bytecode cache on (private folder)"
     print(f"argmap check wall time, fresh process each run, {repeat} runs after 1 warm-up; {cache}")
+    print(f"argmap: {argmap}")
     print(f"{'command':<48} {'min':>8} {'median':>8} {'max':>8}")
     for label, command in (
         ("argmap --version", [argmap, "--version"]),

@@ -34,13 +34,21 @@ import tempfile
 import time
 from pathlib import Path
 
+
+def console_script() -> str:
+    """The `argmap` script beside this Python: not a version manager's shim (pyenv's adds
+    ~0.2 s of shell to every run) nor another installation that PATH happens to find."""
+    beside = Path(sys.executable).parent / "argmap"
+    return str(beside) if beside.exists() else (shutil.which("argmap") or "argmap")
+
+
 ROOT = Path(__file__).resolve().parents[1]
 MAP = ROOT / "arguments" / "countering-external-threats.yaml"
 
 
 def argmap_command(env: dict[str, str]) -> tuple[list[str], str]:
     """How to run `argmap`, and a note saying which one."""
-    argmap = shutil.which("argmap")
+    argmap = console_script()
     if argmap is None:
         return [sys.executable, "-m", "argmap"], "`python -m argmap render` (no `argmap` on PATH)"
     return [argmap], f"`{argmap} render` (the installed command)"

@@ -40,11 +40,19 @@ import tempfile
 import time
 from pathlib import Path
 
+
+def console_script() -> str:
+    """The `argmap` script beside this Python: not a version manager's shim (pyenv's adds
+    ~0.2 s of shell to every run) nor another installation that PATH happens to find."""
+    beside = Path(sys.executable).parent / "argmap"
+    return str(beside) if beside.exists() else (shutil.which("argmap") or "argmap")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 SOURCE_SIZES = {"10KB": 10_000, "100KB": 100_000, "1MB": 1_000_000}
 CLAIM_COUNTS = (100, 1_000, 10_000)
-ARGMAP = shutil.which("argmap") or "argmap"
+ARGMAP = console_script()
 
 
 def vocabulary(rng: random.Random, size: int = 2000) -> list[str]:
