@@ -11,8 +11,8 @@ from argmap.check import Options, check_map
 from argmap.load import load_text
 
 
-def codes_at(path: Path, options: Options = Options()) -> list[tuple[str, int, int]]:
-    return [(p.code, p.line, p.column) for p in check_map(path, options).problems]
+def codes_at(path: Path, options: Options | None = None) -> list[tuple[str, int, int]]:
+    return [(p.code, p.line, p.column) for p in check_map(path, options or Options()).problems]
 
 
 def test_a_missing_file_is_am100(tmp_path: Path) -> None:

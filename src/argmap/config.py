@@ -69,7 +69,7 @@ def find_config(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                if re.search(r"^\s*\[tool\.argmap[\].]", pyproject.read_text(encoding="utf-8"), re.M):
+                if re.search(r"^\s*\[tool\.argmap[\].]", pyproject.read_text(encoding="utf-8"), re.MULTILINE):
                     return pyproject
             except (OSError, UnicodeDecodeError):
                 return pyproject  # let load_config say what is wrong with it
@@ -97,7 +97,7 @@ def load_config(start: Path) -> tuple[Config, list[Problem]]:
 
 
 def _line_of(text: str, key: str) -> Position:
-    match = re.search(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", text, re.M)
+    match = re.search(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", text, re.MULTILINE)
     return Position(text.count("\n", 0, match.start()) + 1, 1) if match else Position(1, 1)
 
 

@@ -24,7 +24,7 @@ from argmap.resolve import ResolvedMap
 
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u4e00-\u9fff])")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr vs etc no jan feb mar apr jun jul aug sep sept oct nov dec gen col lt sen rep gov".split()
+    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "sen", "rep", "gov"]
 )
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")  # U.S., U.K., e.g.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+|\r\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")

@@ -147,8 +147,7 @@ def decode_utf8(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
         if raw.startswith(bom):
             return None, problem(name, Position(1, 1), "AM101", f"the file is saved as {encoding}, not UTF-8",
                                  "save it as UTF-8 (in most editors: File > Save with Encoding > UTF-8)")
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:

@@ -28,9 +28,6 @@ class Position:
         return f"{self.line}:{self.column}"
 
 
-START = Position(1, 1)
-
-
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -61,9 +58,3 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     """By file, then position, then code: the order a student reads and fixes them."""
     unique = dict.fromkeys(problems)  # the same finding reached twice is reported once
     return sorted(unique, key=lambda p: (p.file, p.line, p.column, p.code, p.message))
-
-
-# Exit codes: few, distinct and documented (README, `argmap --help`).
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNUSABLE = 2
