@@ -1,0 +1,70 @@
+"""Coverage-guided fuzzing of `argmap check` with atheris (libFuzzer for Python).
+
+The hypothesis tests in tests/test_fuzz.py run in CI; this harness is for longer,
+coverage-guided runs by hand. Each input is written as a map beside a copy of the
+op-ed, checked in-process through the same entry point as the command line, and
+must end in exit code 0, 1 or 2 with no internal error and no exception.
+
+    .venv/bin/python -m pip install atheris
+    .venv/bin/python fuzz/atheris_check.py -max_total_time=300 fuzz/corpus/
+
+The corpus folder starts from the repository's maps (copied in on the first run).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import atheris
+
+with atheris.instrument_imports(include=["argmap"]):
+    # The command line imports its stages lazily; import them here so they are instrumented.
+    import argmap.anchor  # noqa: F401
+    import argmap.check  # noqa: F401
+    import argmap.compose  # noqa: F401
+    import argmap.config  # noqa: F401
+    import argmap.load  # noqa: F401
+    import argmap.report  # noqa: F401
+    import argmap.resolve  # noqa: F401
+    import argmap.rules  # noqa: F401
+    import argmap.validate  # noqa: F401
+    from argmap.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = Path(tempfile.mkdtemp(prefix="argmap-atheris-"))
+(PROJECT / "pyproject.toml").write_text("")
+(PROJECT / "seeds").mkdir()
+(PROJECT / "arguments").mkdir()
+shutil.copyfile(ROOT / "seeds" / "countering-external-threats.txt", PROJECT / "seeds" / "countering-external-threats.txt")
+MAP = PROJECT / "arguments" / "map.yaml"
+
+
+def one_input(data: bytes) -> None:
+    MAP.write_bytes(data)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", "--format", "json", str(MAP)])
+    if code not in (0, 1, 2) or "internal error" in err.getvalue():
+        raise AssertionError(f"exit {code}: {err.getvalue()[:500]}")
+
+
+def seed_corpus(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    if not any(folder.iterdir()):
+        for number, path in enumerate(sorted((ROOT / "arguments").glob("*.yaml")) +
+                                      sorted((ROOT / "tests" / "bad_maps").glob("*.yaml"))):
+            text = path.read_text(encoding="utf-8").replace("../../seeds/", "../seeds/")
+            (folder / f"seed-{number:03}.yaml").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    corpora = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
+    for corpus in corpora:
+        seed_corpus(corpus)
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
