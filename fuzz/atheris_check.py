@@ -24,15 +24,15 @@ import atheris
 
 with atheris.instrument_imports(include=["argmap"]):
     # The command line imports its stages lazily; import them here so they are instrumented.
-    import argmap.anchor  # noqa: F401
-    import argmap.check  # noqa: F401
-    import argmap.compose  # noqa: F401
-    import argmap.config  # noqa: F401
-    import argmap.load  # noqa: F401
-    import argmap.report  # noqa: F401
-    import argmap.resolve  # noqa: F401
-    import argmap.rules  # noqa: F401
-    import argmap.validate  # noqa: F401
+    import argmap.anchor
+    import argmap.check
+    import argmap.compose
+    import argmap.config
+    import argmap.load
+    import argmap.report
+    import argmap.resolve
+    import argmap.rules
+    import argmap.validate
     from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
