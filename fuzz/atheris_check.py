@@ -14,6 +14,7 @@ The corpus folder starts from the repository's maps (copied in on the first run)
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import shutil
 import sys
@@ -24,15 +25,8 @@ import atheris
 
 with atheris.instrument_imports(include=["argmap"]):
     # The command line imports its stages lazily; import them here so they are instrumented.
-    import argmap.anchor
-    import argmap.check
-    import argmap.compose
-    import argmap.config
-    import argmap.load
-    import argmap.report
-    import argmap.resolve
-    import argmap.rules
-    import argmap.validate
+    for stage in ("anchor", "check", "compose", "config", "load", "report", "resolve", "rules", "validate"):
+        importlib.import_module(f"argmap.{stage}")
     from argmap.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
