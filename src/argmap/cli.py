@@ -154,13 +154,9 @@ def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
         click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
     if result.resolved is None:
         return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
-    document = export_json(result.resolved)
-    if output is None:
-        click.echo(document, nl=False)
-    else:
-        from argmap.write import write_atomic
+    from argmap.write import write_output
 
-        write_atomic(output, document.encode("utf-8"))
+    write_output(output, export_json(result.resolved).encode("utf-8"))
     return EXIT_PROBLEMS if result.errors else EXIT_OK
 
 
@@ -247,13 +243,10 @@ def schema(output: Path | None) -> int:
 
     from argmap.model import schema as map_schema
 
-    document = json.dumps(map_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    if output is None:
-        click.echo(document, nl=False)
-    else:
-        from argmap.write import write_atomic
+    from argmap.write import write_output
 
-        write_atomic(output, document.encode("utf-8"))
+    document = json.dumps(map_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    write_output(output, document.encode("utf-8"))
     return EXIT_OK
 
 

@@ -113,17 +113,13 @@ def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero
             data = render(diff_graph(found, old.resolved, new.resolved), fmt, timeout=timeout)
         except (DotMissing, RenderError) as error:
             return fail(str(error))
-    if output is None or str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        from argmap.write import WriteError, write_atomic
+    from argmap.write import WriteError, write_output
 
-        try:
-            write_atomic(output, data)
-        except WriteError as error:
-            return fail(str(error))
+    try:
+        write_output(output, data)
+    except WriteError as error:
+        return fail(str(error))
+    if output is not None and str(output) != "-":
         click.echo(f"argmap: wrote {output} ({summary(found)})", err=True)
     if found.same or exit_zero:
         return EXIT_OK

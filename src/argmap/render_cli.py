@@ -76,7 +76,7 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
     from argmap.draw import render as draw
     from argmap.graph import GraphOptions, SelectionError, build_graph
     from argmap.report import format_text
-    from argmap.write import WriteError, write_atomic
+    from argmap.write import WriteError, write_output
 
     if depth is not None and not focus:
         return fail("--depth needs --focus (the claim to count links from)")
@@ -121,16 +121,12 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
         except RenderError as error:
             code = max(code, fail(f"{result.file}: {error}"))
             continue
-        if target is None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            try:
-                write_atomic(target, data)
-            except WriteError as error:
-                code = max(code, fail(str(error)))
-                continue
+        try:
+            write_output(target, data)
+        except WriteError as error:
+            code = max(code, fail(str(error)))
+            continue
+        if target is not None:
             click.echo(f"argmap: wrote {target}", err=True)
         code = max(code, EXIT_PROBLEMS if result.errors else EXIT_OK)
     return code

@@ -9,6 +9,7 @@ the temporary file is removed.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -52,3 +53,13 @@ def _remove(name: str) -> None:
         os.unlink(name)
     except OSError:
         pass
+
+
+def write_output(target: Path | None, data: bytes) -> None:
+    """Standard output when `target` is None or `-`, else the file, atomically."""
+    if target is None or str(target) == "-":
+        sys.stdout.flush()  # text printed before must come first
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(target, data)
