@@ -474,3 +474,10 @@ def test_an_overlay_gets_its_own_quotes_fixed_and_ids_unique_across_its_base(
     assert base.read_bytes() == base_before  # the base's quotes are the base's: `argmap fix base.yaml`
     assert run("add", "premise", "--to", "S1", "--attacks", "--text", "No.", overlay).code == 0
     assert "  - id: P4\n" in overlay.read_text(encoding="utf-8")  # P1-P3 are the base's
+
+
+def test_the_add_command_offers_exactly_the_kinds_edit_can_add() -> None:
+    from argmap.edit import ID_PREFIX
+    from argmap.edit_cli import KINDS  # spelled out there so `argmap --help` imports nothing heavy
+
+    assert set(KINDS) == set(ID_PREFIX)

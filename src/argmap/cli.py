@@ -15,40 +15,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap import __version__
-from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted
+from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, input_limits, input_options
 
 if TYPE_CHECKING:
-    from argmap.check import MapResult, Options
+    from argmap.check import MapResult
     from argmap.config import Config
 
 
 
-
-
-def _options(max_bytes: int | None, max_source_bytes: int | None, root: Path | None) -> Options:
-    from argmap.check import Options
-
-    defaults = Options()
-    return Options(
-        max_bytes=max_bytes or defaults.max_bytes,
-        max_source_bytes=max_source_bytes or defaults.max_source_bytes,
-        root=root,
-    )
-
-
-def _limits(function: Any) -> Any:
-    function = click.option("--root", type=click.Path(file_okay=False, path_type=Path),
-                            help="Project folder that sources must stay inside (default: found from the map).")(function)
-    function = click.option("--max-source-bytes", type=click.IntRange(min=1), default=None,
-                            help="Largest source text read (default 20 MiB).")(function)
-    function = click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-                            help="Largest map file read (default 5 MiB).")(function)
-    return function
 
 
 def _config() -> Config | None:
@@ -92,7 +71,7 @@ def cli() -> None:
 @click.option("--fix", is_flag=True,
               help="Rewrite quotes that match only after normalisation to the source's exact text, then check.")
 @click.option("--dry-run", is_flag=True, help="With --fix: print the diff, write nothing.")
-@_limits
+@input_limits
 def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, fix: bool, dry_run: bool, max_bytes: int | None,
           max_source_bytes: int | None, root: Path | None) -> int:
     """Check maps: quotes found in their sources, references resolved, a sound structure.
@@ -116,7 +95,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, fix: bool, dry
         return EXIT_UNUSABLE
     fmt = fmt or config.format or "text"
     strict = strict or config.strict
-    options = _options(max_bytes, max_source_bytes, root)
+    options = input_options(max_bytes, max_source_bytes, root)
     maps, folder_problems = find_maps(paths)
     results = [check_map(path, options) for path in maps]
     for result in results:
@@ -137,7 +116,7 @@ def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, fix: bool, dry
               help="Export format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to FILE (atomically) instead of standard output.")
-@_limits
+@input_limits
 def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
            max_source_bytes: int | None, root: Path | None) -> int:
     """Export the fully resolved map: claims, relations, and every quote's span in its source."""
@@ -148,7 +127,7 @@ def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
     config = _config()
     if config is None:
         return EXIT_UNUSABLE
-    result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
+    result = check_map(map_file, input_options(max_bytes, max_source_bytes, root))
     result.problems = config.apply(result.problems)
     if result.problems:
         click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
@@ -165,7 +144,7 @@ def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
 @click.option("--min", "minimum", type=click.FloatRange(0, 100), default=None,
               help="Fail (exit 1) when sentence coverage of a source is below PERCENT.", metavar="PERCENT")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@_limits
+@input_limits
 def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, max_bytes: int | None,
              max_source_bytes: int | None, root: Path | None) -> int:
     """How much of each source the quotes cover, by sentence and by paragraph.
@@ -186,7 +165,7 @@ def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, max_b
         minimum = config.coverage_min
     codes, texts, documents = [EXIT_OK], [], []
     for map_file in map_files:
-        result = check_map(map_file, _options(max_bytes, max_source_bytes, root))
+        result = check_map(map_file, input_options(max_bytes, max_source_bytes, root))
         result.problems = config.apply(result.problems)
         if result.resolved is None:
             click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
@@ -242,7 +221,6 @@ def schema(output: Path | None) -> int:
     import json
 
     from argmap.model import schema as map_schema
-
     from argmap.write import write_output
 
     document = json.dumps(map_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

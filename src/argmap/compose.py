@@ -112,8 +112,7 @@ def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileL
     })
     locator = OverlayLocator(
         base=base.locator,
-        base_counts={"sources": len(base.model.sources), "claims": len(base.model.claims),
-                     "relations": len(base.model.relations)},
+        base_counts={section: len(getattr(base.model, section)) for section in LIST_SECTIONS},
         base_groups=frozenset(base.model.groups),
         own=own,
     )

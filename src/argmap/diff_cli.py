@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.terminal import EXIT_OK, EXIT_UNUSABLE, colour_wanted, fail
+from argmap.terminal import EXIT_OK, EXIT_UNUSABLE, colour_wanted, fail, input_limits, input_options
 from argmap.terminal import EXIT_PROBLEMS as EXIT_DIFFERENT
 
 if TYPE_CHECKING:
@@ -58,11 +58,7 @@ def _load(path: Path, options: Options, role: str) -> MapResult | None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 when the maps differ too (for grading scripts).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
               help="Stop Graphviz after this long.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path),
-              help="Project folder that sources must stay inside (default: found from each map).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest map file read (default 5 MiB).")
-@click.option("--max-source-bytes", type=click.IntRange(min=1), default=None,
-              help="Largest source text read (default 20 MiB).")
+@input_limits
 def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero: bool, timeout: float,
          root: Path | None, max_bytes: int | None, max_source_bytes: int | None) -> int:
     """Compare two maps: claims, relations, sources and groups added, removed and changed.
@@ -74,16 +70,13 @@ def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero
     Claims are matched by id, relations by name (FROM -> TO). Exit 0 when the maps
     are the same, 1 when they differ (0 with --exit-zero), 2 when a map cannot be read.
     """
-    from argmap.check import Options
 
     if len(maps) > 2:
         return fail("diff takes two maps (OLD NEW), or one overlay map that extends a base")
     if fmt is None:
         fmt = SUFFIXES.get(output.suffix.lower(), "text") if output is not None and str(output) != "-" else "text"
     fmt = fmt.lower()
-    defaults = Options()
-    options = Options(max_bytes=max_bytes or defaults.max_bytes,
-                      max_source_bytes=max_source_bytes or defaults.max_source_bytes, root=root)
+    options = input_options(max_bytes, max_source_bytes, root)
 
     if len(maps) == 2:
         old = _load(maps[0], options, "old")

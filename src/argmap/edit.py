@@ -40,14 +40,12 @@ import yaml
 
 from argmap.anchor import _ELISION, Span, normalise
 from argmap.check import MapResult, Options, check_map
-from argmap.load import PathKey, display_name, load_text, read_text
+from argmap.load import PathKey, display_name, load_text, parse_events, read_text
 from argmap.problems import Problem
-from argmap.resolve import ResolvedQuote
+from argmap.resolve import ResolvedMap, ResolvedQuote
+from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE
 from argmap.write import WriteError, write_atomic
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
-
-ADDABLE_KINDS: tuple[str, ...] = ("objection", "rebuttal", "evidence", "premise", "concession")
 ID_PREFIX: dict[str, str] = {"objection": "O", "rebuttal": "R", "evidence": "E", "premise": "P", "concession": "C"}
 ATTACKING_KINDS = frozenset({"objection", "rebuttal", "concession"})
 DEFAULT_AUTHOR = "a student"
@@ -152,12 +150,7 @@ def scan(text: str) -> Layout:
 
 
 def _events(text: str) -> Iterable[Any]:
-    loader: Any = yaml.SafeLoader(text)  # pure Python on purpose: its marks are character offsets
-    try:
-        while loader.check_event():
-            yield loader.get_event()
-    finally:
-        loader.dispose()
+    return parse_events(text, yaml.SafeLoader)  # pure Python on purpose: its marks are character offsets
 
 
 def _style(event: Any) -> str:
@@ -297,6 +290,28 @@ def _read(path: Path, options: Options) -> tuple[_Read | None, list[Problem]]:
     return _Read(display_name(path), text, raw, bom), []
 
 
+@dataclass
+class _Refusal:
+    """Why a map cannot be edited at all: the exit code, the problems, a line for the user."""
+
+    code: int
+    problems: list[Problem]
+    message: str
+
+
+def _open(path: Path, options: Options, invalid: str) -> tuple[_Read, MapResult, ResolvedMap] | _Refusal:
+    """The map's text, its check and resolved map before the edit, or why there is nothing to edit."""
+    read, problems = _read(path, options)
+    if read is None:
+        return _Refusal(EXIT_UNUSABLE, problems, "the map could not be read")
+    before = check_map(path, options)
+    if before.unreadable:
+        return _Refusal(EXIT_UNUSABLE, before.problems, "the map could not be read")
+    if before.resolved is None:
+        return _Refusal(EXIT_PROBLEMS, before.problems, invalid)
+    return read, before, before.resolved
+
+
 def check_text(path: Path, text: str, options: Options) -> MapResult:
     """Check `text` as if it were the map at `path`.
 
@@ -388,7 +403,6 @@ class AddResult:
     claim_id: str | None = None
     relation: str | None = None  # "attacks" or "supports"
     target: str | None = None
-    added_text: str = ""  # the lines added, as written
     diff: str = ""
     refused: list[Problem] = field(default_factory=list)  # problems the new claim brings: not added
     warnings: list[Problem] = field(default_factory=list)  # the new claim's warnings (added anyway)
@@ -432,21 +446,16 @@ def _claim_fields(claim: NewClaim, claim_id: str, relation: str) -> dict[str, An
 def add_claim(path: Path, claim: NewClaim, dry_run: bool = False, options: Options | None = None) -> AddResult:
     """Append a claim at the end of `claims:`, if the map stays free of new errors."""
     options = options or Options()
-    read, problems = _read(path, options)
     name = display_name(path)
-    if read is None:
-        return AddResult(name, EXIT_UNUSABLE, existing=problems, message="the map could not be read")
-    before = check_map(path, options)
-    if before.unreadable:
-        return AddResult(name, EXIT_UNUSABLE, existing=before.problems, message="the map could not be read")
-    if before.resolved is None:
-        return AddResult(name, EXIT_PROBLEMS, existing=before.problems,
-                         message="the map does not follow the format yet; fix the problems above, then add claims")
+    opened = _open(path, options, "the map does not follow the format yet; fix the problems above, then add claims")
+    if isinstance(opened, _Refusal):
+        return AddResult(name, opened.code, existing=opened.problems, message=opened.message)
+    read, before, resolved = opened
     if claim.kind not in ID_PREFIX:
         return AddResult(name, EXIT_UNUSABLE, message=f"cannot add a claim of kind `{claim.kind}`")
     relation = ("attacks" if claim.kind in ATTACKING_KINDS else "supports") if claim.attacks is None else (
         "attacks" if claim.attacks else "supports")
-    taken = [c.id for c in before.resolved.model.claims]
+    taken = [c.id for c in resolved.model.claims]
     claim_id = claim.id or next_id(claim.kind, taken)
     fields = _claim_fields(claim, claim_id, relation)
     try:
@@ -458,8 +467,8 @@ def add_claim(path: Path, claim: NewClaim, dry_run: bool = False, options: Optio
     first_line = new_text[:at].count("\n") + 1
     last_line = first_line + added.count("\n")
     fresh = _new_problems(before.problems, after.problems, first_line, last_line)
-    result = AddResult(name, EXIT_OK, claim_id, relation, claim.target, added, unified_diff(read.text, new_text, name),
-                       existing=[p for p in before.problems])
+    result = AddResult(name, EXIT_OK, claim_id, relation, claim.target, diff=unified_diff(read.text, new_text, name),
+                       existing=list(before.problems))
     result.refused = [p for p in fresh if p.is_error]
     result.warnings = [p for p in fresh if not p.is_error]
     if after.unreadable or after.resolved is None and not result.refused:
@@ -711,22 +720,17 @@ def fix_map(path: Path, dry_run: bool = False, options: Options | None = None) -
     """
     options = options or Options()
     name = display_name(path)
-    read, problems = _read(path, options)
-    if read is None:
-        return FixResult(name, EXIT_UNUSABLE, problems=problems, message="the map could not be read")
-    before = check_map(path, options)
-    if before.unreadable:
-        return FixResult(name, EXIT_UNUSABLE, problems=before.problems, message="the map could not be read")
-    if before.resolved is None:
-        return FixResult(name, EXIT_PROBLEMS, problems=before.problems,
-                         message="the map does not follow the format yet, so its quotes cannot be looked up")
+    opened = _open(path, options, "the map does not follow the format yet, so its quotes cannot be looked up")
+    if isinstance(opened, _Refusal):
+        return FixResult(name, opened.code, problems=opened.problems, message=opened.message)
+    read, before, resolved = opened
     layout = scan(read.text)
     own = _own_paths(read.text, before)
     wanted: dict[PathKey, tuple[Spot, str, QuoteFix, tuple[Span, ...]]] = {}
     unfixed: list[str] = []
     for quote in _normalised_quotes(before):
         assert quote.match is not None
-        source = before.resolved.sources[quote.source_id].text
+        source = resolved.sources[quote.source_id].text
         assert source is not None
         path_here = own(quote.path)
         if path_here is None:

@@ -174,7 +174,7 @@ def load_text(text: str, name: str) -> Loaded:
     """Parse YAML text into data and positions; never raises for any text."""
     builder = _Builder(name)
     try:
-        builder.build(_events(text))
+        builder.build(parse_events(text))
     except _Stop:
         return Loaded(name, None, builder.positions, builder.problems, unreadable=True)
     except yaml.MarkedYAMLError as error:
@@ -196,8 +196,9 @@ def load_text(text: str, name: str) -> Loaded:
     return Loaded(name, builder.root, builder.positions, builder.problems)
 
 
-def _events(text: str) -> Iterator[Any]:
-    loader = _Loader(text)
+def parse_events(text: str, loader_class: Any = _Loader) -> Iterator[Any]:
+    """The YAML parser's events for `text`, one at a time (so a caller can stop early)."""
+    loader = loader_class(text)
     try:
         while loader.check_event():
             yield loader.get_event()

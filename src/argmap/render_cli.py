@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail
+from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail, input_limits, input_options
 
 if TYPE_CHECKING:
     from argmap.graph import Direction, LabelMode
@@ -57,11 +57,7 @@ HIDE_CHOICES = ("thesis", "premise", "evidence", "objection", "rebuttal", "conce
 @click.option("--no-title", is_flag=True, help="Leave out the title (map title, source's title, author, date).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
               help="Stop Graphviz after this long.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path),
-              help="Project folder that sources must stay inside (default: found from the map).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Largest map file read (default 5 MiB).")
-@click.option("--max-source-bytes", type=click.IntRange(min=1), default=None,
-              help="Largest source text read (default 20 MiB).")
+@input_limits
 def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels: str, focus: tuple[str, ...],
            depth: int | None, hide: tuple[str, ...], groups: tuple[str, ...], direction: str, no_legend: bool,
            no_title: bool, timeout: float, root: Path | None, max_bytes: int | None,
@@ -71,7 +67,7 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
     MAP... are map files or folders (every .yaml/.yml file below them); each map is drawn
     to its own file. A map with check errors is still drawn as far as it resolved.
     """
-    from argmap.check import Options, check_map, find_maps
+    from argmap.check import check_map, find_maps
     from argmap.draw import DotMissing, RenderError
     from argmap.draw import render as draw
     from argmap.graph import GraphOptions, SelectionError, build_graph
@@ -89,9 +85,7 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
     if isinstance(targets, str):
         return fail(targets)
 
-    defaults = Options()
-    options = Options(max_bytes=max_bytes or defaults.max_bytes,
-                      max_source_bytes=max_source_bytes or defaults.max_source_bytes, root=root)
+    options = input_options(max_bytes, max_source_bytes, root)
     graph_options = GraphOptions(labels=cast("LabelMode", labels.lower()), focus=focus,
                                  depth=1 if depth is None else depth, hide=tuple(h.lower() for h in hide),
                                  groups=groups, direction=cast("Direction", direction),

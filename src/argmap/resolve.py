@@ -29,6 +29,13 @@ MAX_SUGGESTIONS = 100
 
 
 @dataclass
+class _Budget:
+    """Closest-passage searches a map may still spend (one map, one resolve)."""
+
+    left: int = MAX_SUGGESTIONS
+
+
+@dataclass
 class ResolvedQuote:
     """One quote of a claim (or an exclusion) and where it was found, if it was."""
 
@@ -71,7 +78,6 @@ class ResolvedMap:
     exclusions: dict[str, list[ResolvedQuote]]  # by source id
     links: list[Link]
     claim_paths: dict[str, PathKey] = field(default_factory=dict)  # id -> ('claims', i)
-    suggestions_left: int = MAX_SUGGESTIONS
     # Indexes over the (immutable) model and links, built once: rules look things up per
     # claim and per link, and a scan each time made maps of thousands of claims quadratic.
     claims: dict[str, Claim] = field(init=False, repr=False)
@@ -124,6 +130,7 @@ def resolve(
     sources = _read_sources(model, locator, source_maps, root, max_source_bytes, problems)
     resolved = ResolvedMap(file, map_path, root, model, locator, sources, {}, {}, _links(model))
     default_source = model.sources[0].id if model.sources else ""
+    budget = _Budget()
     for index, claim in enumerate(model.claims):
         resolved.claim_paths.setdefault(claim.id, ("claims", index))
         if claim.id in resolved.quotes:
@@ -134,12 +141,12 @@ def resolve(
             if len(claim.quotes) > 1 or locator.has((*path, 0)):
                 path = (*path, q_index)
             source_id = quote.source or claim.source or default_source
-            quotes.append(_anchor(resolved, quote, source_id, path, problems))
+            quotes.append(_anchor(resolved, quote, source_id, path, problems, budget))
         resolved.quotes[claim.id] = quotes
     for s_index, source in enumerate(model.sources):
         for e_index, exclusion in enumerate(source.exclude):
             path = ("sources", s_index, "exclude", e_index, "quote")
-            entry = _anchor(resolved, exclusion.quote, exclusion.quote.source or source.id, path, problems)
+            entry = _anchor(resolved, exclusion.quote, exclusion.quote.source or source.id, path, problems, budget)
             resolved.exclusions.setdefault(source.id, []).append(entry)
     return resolved, problems
 
@@ -171,7 +178,7 @@ def _read_sources(
 
 
 def _anchor(
-    resolved: ResolvedMap, quote: Quote, source_id: str, path: PathKey, problems: list[Problem]
+    resolved: ResolvedMap, quote: Quote, source_id: str, path: PathKey, problems: list[Problem], budget: _Budget
 ) -> ResolvedQuote:
     file, at = resolved.locate((*path, "exact") if resolved.locator.has((*path, "exact")) else path)
     loaded = resolved.sources.get(source_id)
@@ -182,11 +189,11 @@ def _anchor(
         return ResolvedQuote(quote, source_id, path, None)
     if loaded.text is None:
         return ResolvedQuote(quote, source_id, path, None)  # the source's own problem is reported once
-    suggest = resolved.suggestions_left > 0
+    suggest = budget.left > 0
     match = find_quote(loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix,
                        occurrence=quote.occurrence, suggest=suggest)
     if match.status == "not_found" and suggest:
-        resolved.suggestions_left -= 1
+        budget.left -= 1
     found = _quote_problem(file, at, quote, source_id, loaded.text, match, searched=suggest)
     if found is not None:
         problems.append(found)
