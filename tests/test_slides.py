@@ -138,9 +138,12 @@ def test_a_group_too_big_for_one_slide_is_continued_and_stays_legible(project: P
     evidence = "".join(
         f"  - id: E{i}\n    kind: evidence\n    implicit: true\n    text: Piece of evidence number {i} that says "
         f"something about the relations between the two countries.\n    group: g\n    supports: P{1 + i // 6}\n"
-        for i in range(1, 36))
-    evidence += "".join(f"  - id: P{k}\n    kind: premise\n    text: A middle premise {k}.\n    group: g\n"
-                        f"    supports: P1\n" for k in range(2, 8))
+        for i in range(1, 36)
+    )
+    evidence += "".join(
+        f"  - id: P{k}\n    kind: premise\n    text: A middle premise {k}.\n    group: g\n    supports: P1\n"
+        for k in range(2, 8)
+    )
     path = project / "arguments" / "big.yaml"
     path.write_text(BIG_GROUP.format(evidence=evidence))
     result = check_map(path)
@@ -148,8 +151,12 @@ def test_a_group_too_big_for_one_slide_is_continued_and_stays_legible(project: P
     slides = deck(result.resolved)
     group_slides = slides[2:]
     assert len(group_slides) > 1
-    subtitles = [t.text for s in group_slides for t in ElementTree.fromstring(s.svg).iter(f"{SVG}text")
-                 if "slide-subtitle" in t.attrib.get("class", "")]
+    subtitles = [
+        t.text
+        for s in group_slides
+        for t in ElementTree.fromstring(s.svg).iter(f"{SVG}text")
+        if "slide-subtitle" in t.attrib.get("class", "")
+    ]
     assert subtitles[0].endswith(f"(1 of {len(group_slides)})")
     assert all(s.startswith("continued") for s in subtitles[1:])
     for slide in group_slides:

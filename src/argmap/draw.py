@@ -186,7 +186,7 @@ def _node(node: Node, indent: str) -> str:
     return f"{indent}{_quoted(node.id)} [{_attrs(attrs)}];"
 
 
-def _staggered(graph: Graph) -> dict[int, str]:
+def _staggered(graph: Graph, stagger: int) -> dict[int, str]:
     """Like Graphviz's `unflatten`: a claim with many leaf reasons gets them on alternate rows,
     so a fan of evidence is two rows deep instead of one row twice as wide."""
     heads = {e.head for e in graph.edges}
@@ -196,7 +196,7 @@ def _staggered(graph: Graph) -> dict[int, str]:
             leaves.setdefault(edge.head, []).append(index)
     minlen: dict[int, str] = {}
     for indices in leaves.values():
-        rows = min(STAGGER_ROWS, (len(indices) + 1) // 2)
+        rows = min(stagger, (len(indices) + 1) // 2)
         if rows > 1:
             minlen.update({index: str(1 + n % rows) for n, index in enumerate(indices)})
     return minlen
@@ -268,9 +268,10 @@ def _cluster(cluster: Cluster, nodes: Mapping[str, Node], direction: str) -> lis
     return out
 
 
-def to_dot(graph: Graph) -> str:
+def to_dot(graph: Graph, stagger: int = STAGGER_ROWS) -> str:
+    """The DOT source; `stagger` rows for a fan of leaf reasons (1: all on one row, for wide slides)."""
     nodes = {n.id: n for n in graph.nodes}
-    minlen = _staggered(graph)
+    minlen = _staggered(graph, stagger)
     in_cluster = {n for c in graph.clusters for n in c.nodes}
     attrs = _plain({"rankdir": RANKDIR[graph.direction], **GRAPH_ATTRS})
     if graph.title:

@@ -62,10 +62,10 @@ def sections(resolved: ResolvedMap) -> list[Section]:
     labels: dict[str, str] = {}
     groups = resolved.model.groups
     if groups:
-        for claim in resolved.claims.values():
+        for entry in resolved.claims.values():
             # a student's added claim goes where the claim it answers is (below), not to a group of its own
-            if claim.group in groups and claim.id != thesis and claim.added_by is None:
-                home[claim.id] = claim.group
+            if entry.group in groups and entry.id != thesis and entry.added_by is None:
+                home[entry.id] = entry.group
         labels = {gid: group.label for gid, group in groups.items()}
     elif thesis is not None:
         below = _reasons(resolved)
@@ -77,9 +77,9 @@ def sections(resolved: ResolvedMap) -> list[Section]:
             for claim in _descendants(below, reason, {thesis}):
                 home.setdefault(claim, reason)
     _attach_loose(resolved, home, thesis)
-    for claim in resolved.claims.values():
-        if claim.id not in home and claim.id != thesis:
-            home[claim.id] = claim.group if claim.group in groups else OTHER
+    for entry in resolved.claims.values():
+        if entry.id not in home and entry.id != thesis:
+            home[entry.id] = entry.group if entry.group in groups and entry.group is not None else OTHER
     order = list(labels)
     found: list[Section] = []
     for section_id in [*order, OTHER]:

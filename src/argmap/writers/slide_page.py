@@ -75,10 +75,25 @@ def _el(tag: str, attrs: dict[str, str], text: str | None = None) -> ElementTree
     return element
 
 
-def _text(x: float, y: float, text: str, size: float, *, bold: bool = False, fill: str = INK,
-          anchor: str = "start", cls: str = "") -> ElementTree.Element:
-    attrs = {"x": f"{x:g}", "y": f"{y:g}", "font-family": FONT, "font-size": f"{size:g}", "fill": fill,
-             "text-anchor": anchor}
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    fill: str = INK,
+    anchor: str = "start",
+    cls: str = "",
+) -> ElementTree.Element:
+    attrs = {
+        "x": f"{x:g}",
+        "y": f"{y:g}",
+        "font-family": FONT,
+        "font-size": f"{size:g}",
+        "fill": fill,
+        "text-anchor": anchor,
+    }
     if bold:
         attrs["font-weight"] = "bold"
     if cls:
@@ -87,8 +102,10 @@ def _text(x: float, y: float, text: str, size: float, *, bold: bool = False, fil
 
 
 def _page(kind: str) -> ElementTree.Element:
-    root = _el("svg", {"width": f"{WIDTH}", "height": f"{HEIGHT}", "viewBox": f"0 0 {WIDTH} {HEIGHT}",
-                       "class": f"slide {kind}"})
+    root = _el(
+        "svg",
+        {"width": f"{WIDTH}", "height": f"{HEIGHT}", "viewBox": f"0 0 {WIDTH} {HEIGHT}", "class": f"slide {kind}"},
+    )
     root.append(_el("rect", {"x": "0", "y": "0", "width": f"{WIDTH}", "height": f"{HEIGHT}", "fill": "#FFFFFF"}))
     return root
 
@@ -98,15 +115,17 @@ def _chars(width: float, size: float) -> int:
     return max(8, int(width / (size * 0.52)))
 
 
-def slide_page(kind: str, title: str, subtitle: str, drawn: Diagram, footer: str, number: str,
-               legend: Sequence[str]) -> bytes:
+def slide_page(
+    kind: str, title: str, subtitle: str, drawn: Diagram, footer: str, number: str, legend: Sequence[str]
+) -> bytes:
     page = _page(kind)
     title_lines = wrap(title, _chars(WIDTH - 2 * MARGIN - 330, TITLE_SIZE))
     shown = title_lines[0] + (" …" if len(title_lines) > 1 else "")
     page.append(_text(MARGIN, 54, shown, TITLE_SIZE, bold=True, cls="slide-title"))
     page.append(_text(WIDTH - MARGIN, 52, subtitle, SUBTITLE_SIZE, fill=MUTED, anchor="end", cls="slide-subtitle"))
-    page.append(_el("rect", {"x": f"{MARGIN}", "y": "70", "width": f"{WIDTH - 2 * MARGIN}", "height": "3",
-                             "fill": RULE}))
+    page.append(
+        _el("rect", {"x": f"{MARGIN}", "y": "70", "width": f"{WIDTH - 2 * MARGIN}", "height": "3", "fill": RULE})
+    )
     scale = fit_scale(drawn)
     x0, y0, width, height = BODY
     x = x0 + (width - drawn.width * scale) / 2
@@ -135,18 +154,56 @@ def _footer(page: ElementTree.Element, footer: str, number: str, legend: Sequenc
 def _legend_item(group: ElementTree.Element, x: float, base: float, item: str) -> float:
     if item in NODE_STYLES:
         style = NODE_STYLES[item]
-        group.append(_el("rect", {"x": f"{x:g}", "y": f"{base - 11:g}", "width": "18", "height": "13", "rx": "2",
-                                  "fill": style["fillcolor"], "stroke": style["color"], "stroke-width": "1.5"}))
+        group.append(
+            _el(
+                "rect",
+                {
+                    "x": f"{x:g}",
+                    "y": f"{base - 11:g}",
+                    "width": "18",
+                    "height": "13",
+                    "rx": "2",
+                    "fill": style["fillcolor"],
+                    "stroke": style["color"],
+                    "stroke-width": "1.5",
+                },
+            )
+        )
     elif item in EDGE_STYLES:
         style = EDGE_STYLES[item]
         dash = {"dashed": "6 3", "dotted": "2 3"}.get(style["style"], "none")
-        group.append(_el("line", {"x1": f"{x:g}", "y1": f"{base - 5:g}", "x2": f"{x + 18:g}", "y2": f"{base - 5:g}",
-                                  "stroke": style["color"], "stroke-width": "2.5", "stroke-dasharray": dash}))
+        group.append(
+            _el(
+                "line",
+                {
+                    "x1": f"{x:g}",
+                    "y1": f"{base - 5:g}",
+                    "x2": f"{x + 18:g}",
+                    "y2": f"{base - 5:g}",
+                    "stroke": style["color"],
+                    "stroke-width": "2.5",
+                    "stroke-dasharray": dash,
+                },
+            )
+        )
     else:  # a marker with no swatch of its own: implicit, added
         dash = "4 2" if item == "implicit" else "none"
-        group.append(_el("rect", {"x": f"{x:g}", "y": f"{base - 11:g}", "width": "18", "height": "13", "rx": "2",
-                                  "fill": "#FFFFFF", "stroke": INK, "stroke-width": "1.2",
-                                  "stroke-dasharray": dash}))
+        group.append(
+            _el(
+                "rect",
+                {
+                    "x": f"{x:g}",
+                    "y": f"{base - 11:g}",
+                    "width": "18",
+                    "height": "13",
+                    "rx": "2",
+                    "fill": "#FFFFFF",
+                    "stroke": INK,
+                    "stroke-width": "1.2",
+                    "stroke-dasharray": dash,
+                },
+            )
+        )
     label = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}.get(item, item)
     group.append(_text(x + 23, base, label, FOOTER_SIZE, fill=INK))
     return 23 + len(label) * FOOTER_SIZE * 0.55 + 18
@@ -158,8 +215,9 @@ def title_page(title: str, bylines: Sequence[tuple[str, float]], thesis: str | N
     for line in wrap(title, _chars(WIDTH - 2 * MARGIN, 44))[:3]:
         page.append(_text(WIDTH / 2, y, line, 44, bold=True, anchor="middle", cls="slide-title"))
         y += 54
-    page.append(_el("rect", {"x": f"{WIDTH / 2 - 120:g}", "y": f"{y - 24:g}", "width": "240", "height": "4",
-                             "fill": RULE}))
+    page.append(
+        _el("rect", {"x": f"{WIDTH / 2 - 120:g}", "y": f"{y - 24:g}", "width": "240", "height": "4", "fill": RULE})
+    )
     y += 26
     for text, size in bylines:
         for line in wrap(text, _chars(WIDTH - 2 * MARGIN, size))[:2]:
@@ -177,34 +235,36 @@ def title_page(title: str, bylines: Sequence[tuple[str, float]], thesis: str | N
 
 
 def _bytes(page: ElementTree.Element) -> bytes:
-    return ElementTree.tostring(page, encoding="utf-8", xml_declaration=True) + b"\n"
+    written: bytes = ElementTree.tostring(page, encoding="utf-8", xml_declaration=True)
+    return written + b"\n"
 
 
 def convert(pages: Sequence[bytes], fmt: str, timeout: float = 60.0) -> list[bytes]:
     """The pages as one PDF (a list of one) or as one PNG each (1920 × 1080)."""
     with tempfile.TemporaryDirectory(prefix="argmap-slides-") as folder:
-        names = []
+        names: list[str] = []
         for index, page in enumerate(pages, 1):
-            name = Path(folder) / f"{index:03d}.svg"
-            name.write_bytes(page)
-            names.append(str(name))
+            written = Path(folder) / f"{index:03d}.svg"
+            written.write_bytes(page)
+            names.append(str(written))
         if fmt == "pdf":
             target = Path(folder) / "deck.pdf"
             _rsvg(["-f", "pdf", "-o", str(target), *names], fmt, timeout)
             return [target.read_bytes()]
         found = []
         for name in names:
-            target = Path(name).with_suffix(".png")
-            _rsvg(["-f", "png", "-w", "1920", "-h", "1080", "-o", str(target), name], fmt, timeout)
-            found.append(target.read_bytes())
+            picture = Path(name).with_suffix(".png")
+            _rsvg(["-f", "png", "-w", "1920", "-h", "1080", "-o", str(picture), name], fmt, timeout)
+            found.append(picture.read_bytes())
         return found
 
 
 def _rsvg(arguments: list[str], fmt: str, timeout: float) -> None:
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
     try:
-        done = subprocess.run(["rsvg-convert", *arguments], capture_output=True, timeout=timeout, check=False,
-                              env=environment)
+        done = subprocess.run(
+            ["rsvg-convert", *arguments], capture_output=True, timeout=timeout, check=False, env=environment
+        )
     except FileNotFoundError:
         raise RenderError(MISSING_RSVG.format(fmt=fmt.upper())) from None
     except subprocess.TimeoutExpired:

@@ -13,28 +13,52 @@ under it.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from argmap.draw import NODE_DEFAULTS, ROLE_FONTS, run_dot, to_dot
-from argmap.graph import Edge, Graph, GraphOptions, Line, Node, Run, build_graph, wrap
-from argmap.resolve import ResolvedMap
+from argmap.graph import EDGE_STYLES, NODE_STYLES, Edge, Graph, GraphOptions, Line, Node, Role, Run, build_graph, wrap
+from argmap.resolve import LinkType, ResolvedMap
 from argmap.writers import slide_page
 from argmap.writers.sections import Section, reading_blocks, sections, targets, thesis_of
 
 CLAIM_PX = 14.0  # claim text at 1280 × 720
 SMALL_PX = 10.0  # the smallest text: ids, kinds, stub captions
 STUB_WRAP = 18
-_SIZES = [float(NODE_DEFAULTS["fontsize"])] + [float(f["size"]) for f in ROLE_FONTS.values() if "size" in f]
+# How a slide's diagram may be drawn, tried in turn: (characters a line in a claim's box, rows for a
+# fan of leaf reasons). Render's narrow boxes first; wider, flatter ones when a slide runs out of height.
+SHAPES: tuple[tuple[int, int], ...] = ((24, 2), (32, 2), (32, 1), (24, 1))
+# Graphviz writes a POINT-SIZE as a whole number of points (8.5 comes out 8); slides draw the
+# kind header in the caption's size, so the smallest text is the ids' and captions'.
+_SIZES = [math.floor(float(f["size"])) for role, f in ROLE_FONTS.items() if "size" in f and role != "kind"]
 MIN_SCALE = max(CLAIM_PX / float(NODE_DEFAULTS["fontsize"]), SMALL_PX / min(_SIZES))
 
-STUB: dict[str, str] = {"shape": "box", "style": "rounded,dashed", "color": "#777777", "fontcolor": "#333333",
-                        "penwidth": "1.2", "margin": "0.08,0.04"}
-SECTION_BOX: dict[str, str] = {"shape": "box", "style": "rounded,filled", "fillcolor": "#F4F4F4",
-                               "color": "#9A9A9A", "penwidth": "1.5", "margin": "0.2,0.1"}
-KIND_PLURALS = {"thesis": "theses", "premise": "premises", "evidence": "evidence", "objection": "objections",
-                "rebuttal": "rebuttals", "concession": "concessions"}
+STUB: dict[str, str] = {
+    "shape": "box",
+    "style": "rounded,dashed",
+    "color": "#777777",
+    "fontcolor": "#333333",
+    "penwidth": "1.2",
+    "margin": "0.08,0.04",
+}
+SECTION_BOX: dict[str, str] = {
+    "shape": "box",
+    "style": "rounded,filled",
+    "fillcolor": "#F4F4F4",
+    "color": "#9A9A9A",
+    "penwidth": "1.5",
+    "margin": "0.2,0.1",
+}
+KIND_PLURALS = {
+    "thesis": "theses",
+    "premise": "premises",
+    "evidence": "evidence",
+    "objection": "objections",
+    "rebuttal": "rebuttals",
+    "concession": "concessions",
+}
 VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
 
 Draw = Callable[[str], bytes]  # DOT source -> SVG
@@ -57,16 +81,34 @@ def deck(resolved: ResolvedMap, draw: Draw = _dot_svg) -> list[Slide]:
     pages: list[tuple[str, bytes]] = []
     overview = _overview_graph(resolved, full, parts)
     overview_svg = slide_page.diagram(draw(to_dot(overview)))
-    pages.append(("overview", slide_page.slide_page("overview", "Overview", _overview_subtitle(resolved, parts),
-                                                     overview_svg, footer, "{n}", _legend(overview))))
+    pages.append(
+        (
+            "overview",
+            slide_page.slide_page(
+                "overview",
+                "Overview",
+                _overview_subtitle(resolved, parts),
+                overview_svg,
+                footer,
+                "{n}",
+                _legend(overview),
+            ),
+        )
+    )
     for section in parts:
         chunks = _chunks(resolved, full, section, parts, draw)
         for index, (graph, drawn) in enumerate(chunks, 1):
-            subtitle = f"{len(section.claims)} claims" if len(chunks) == 1 else \
-                f"continued ({index} of {len(chunks)})" if index > 1 else f"{len(section.claims)} claims (1 of {len(chunks)})"
+            subtitle = (
+                f"{len(section.claims)} claims"
+                if len(chunks) == 1
+                else f"continued ({index} of {len(chunks)})"
+                if index > 1
+                else f"{len(section.claims)} claims (1 of {len(chunks)})"
+            )
             name = section.id if len(chunks) == 1 else f"{section.id}-{index}"
-            pages.append((name, slide_page.slide_page("section", section.label, subtitle, drawn, footer, "{n}",
-                                                       _legend(graph))))
+            pages.append(
+                (name, slide_page.slide_page("section", section.label, subtitle, drawn, footer, "{n}", _legend(graph)))
+            )
     total = len(pages) + 1
     slides = [Slide("01-title", _title_slide(resolved, full, parts))]
     for number, (name, svg) in enumerate(pages, 2):
@@ -124,11 +166,23 @@ def _overview_graph(resolved: ResolvedMap, full: Graph, parts: list[Section]) ->
     for section in parts:
         kinds = Counter(resolved.claims[c].kind for c in section.claims)
         kind_text = " · ".join(f"{n} {KIND_PLURALS[k] if n > 1 else k}" for k, n in kinds.items())
-        count = f"{len(section.claims)} claim{'s' if len(section.claims) != 1 else ''}"
-        lines: tuple[Line, ...] = ((Run(section.label, "subtitle"),), (Run(count, "text"),), (Run(kind_text, "caption"),))
-        nodes.append(Node(f"_section_{section.id}", "section", lines, f"{section.label}: {count}; {kind_text}",
-                          SECTION_BOX, ("section",)))
-    between: Counter[tuple[str, str, str]] = Counter()
+        size = f"{len(section.claims)} claim{'s' if len(section.claims) != 1 else ''}"
+        lines: tuple[Line, ...] = (
+            (Run(section.label, "subtitle"),),
+            (Run(size, "text"),),
+            (Run(kind_text, "caption"),),
+        )
+        nodes.append(
+            Node(
+                f"_section_{section.id}",
+                "section",
+                lines,
+                f"{section.label}: {size}; {kind_text}",
+                SECTION_BOX,
+                ("section",),
+            )
+        )
+    between: Counter[tuple[str, str, LinkType]] = Counter()
     for link in resolved.links:
         for source in link.sources:
             for target in targets(resolved, link):
@@ -136,27 +190,31 @@ def _overview_graph(resolved: ResolvedMap, full: Graph, parts: list[Section]) ->
                 head = "thesis" if target == thesis else home.get(target)
                 if tail is not None and head is not None and tail != head:
                     between[(tail, head, link.type)] += 1
-    edges = []
+    edges: list[Edge] = []
     for (tail, head, kind), count in between.items():
         head_node = thesis if head == "thesis" and thesis else f"_section_{head}"
         label = f" {VERBS[kind]} ×{count} " if count > 1 else f" {VERBS[kind]} "
-        style = {**full_edge_style(kind), "label": label, "fontsize": "12", "fontname": "Helvetica,Arial,sans-serif"}
-        edges.append(Edge(f"{kind}-{len(edges) + 1}", f"_section_{tail}", head_node, kind,  # type: ignore[arg-type]
-                          f"{label}", style, (kind,)))
+        style = {**EDGE_STYLES[kind], "label": label, "fontsize": "12", "fontname": "Helvetica,Arial,sans-serif"}
+        edges.append(
+            Edge(
+                f"{kind}-{len(edges) + 1}",
+                f"_section_{tail}",
+                head_node,
+                kind,
+                f"{label}",
+                style,
+                (kind,),
+            )
+        )
     return Graph(title=(), nodes=tuple(nodes), edges=tuple(edges), clusters=(), thesis=thesis if thesis_node else None)
-
-
-def full_edge_style(kind: str) -> dict[str, str]:
-    from argmap.graph import EDGE_STYLES
-
-    return dict(EDGE_STYLES[kind])
 
 
 # --- a section's slides -----------------------------------------------------------------------
 
 
-def _chunks(resolved: ResolvedMap, full: Graph, section: Section, parts: list[Section],
-            draw: Draw) -> list[tuple[Graph, slide_page.Diagram]]:
+def _chunks(
+    resolved: ResolvedMap, full: Graph, section: Section, parts: list[Section], draw: Draw
+) -> list[tuple[Graph, slide_page.Diagram]]:
     """The section's diagram, or its claims over slides that are each legible.
 
     Slides take whole blocks (a claim with the reasons under it) while they fit; a block too big
@@ -165,9 +223,17 @@ def _chunks(resolved: ResolvedMap, full: Graph, section: Section, parts: list[Se
     labels = {claim: s.label for s in parts for claim in s.claims}
 
     def attempt(claims: list[str]) -> tuple[Graph, slide_page.Diagram] | None:
-        graph = section_graph(full, set(claims), labels)
-        drawn = slide_page.diagram(draw(to_dot(graph)))
-        return (graph, drawn) if slide_page.fit_scale(drawn) >= MIN_SCALE or len(claims) == 1 else None
+        tries = []
+        for width, stagger in SHAPES:  # the first shape that is legible, else the largest
+            graph = section_graph(full, set(claims), labels, width)
+            drawn = slide_page.diagram(draw(to_dot(graph, stagger=stagger)))
+            if slide_page.fit_scale(drawn) >= MIN_SCALE:
+                return graph, drawn
+            tries.append((slide_page.fit_scale(drawn), graph, drawn))
+        if len(claims) > 1:
+            return None
+        _, graph, drawn = max(tries, key=lambda t: t[0])
+        return graph, drawn
 
     chunks: list[tuple[Graph, slide_page.Diagram]] = []
     current: list[str] = []
@@ -190,16 +256,17 @@ def _chunks(resolved: ResolvedMap, full: Graph, section: Section, parts: list[Se
     return chunks
 
 
-def _cut(block: list[str], attempt: Callable[[list[str]], tuple[Graph, slide_page.Diagram] | None]
-         ) -> list[tuple[Graph, slide_page.Diagram]]:
+def _cut(
+    block: list[str], attempt: Callable[[list[str]], tuple[Graph, slide_page.Diagram] | None]
+) -> list[tuple[Graph, slide_page.Diagram]]:
     chunks = []
     start = 0
     while start < len(block):
         low, high = 1, len(block) - start  # `low` claims fit; find the most that do
-        best = attempt(block[start:start + 1])
+        best = attempt(block[start : start + 1])
         while low < high:
             middle = (low + high + 1) // 2
-            tried = attempt(block[start:start + middle])
+            tried = attempt(block[start : start + middle])
             if tried is not None:
                 best, low = tried, middle
             else:
@@ -210,7 +277,7 @@ def _cut(block: list[str], attempt: Callable[[list[str]], tuple[Graph, slide_pag
     return chunks
 
 
-def section_graph(full: Graph, shown: set[str], labels: dict[str, str]) -> Graph:
+def section_graph(full: Graph, shown: set[str], labels: dict[str, str], width: int = 24) -> Graph:
     """The claims in `shown`, every relation touching them, and the claims at their other end as stubs."""
     by_id = {n.id: n for n in full.nodes}
     junction_edges: dict[str, list[Edge]] = {}
@@ -218,11 +285,10 @@ def section_graph(full: Graph, shown: set[str], labels: dict[str, str]) -> Graph
         for end in (edge.tail, edge.head):
             if by_id.get(end) is not None and by_id[end].kind == "junction":
                 junction_edges.setdefault(end, []).append(edge)
-    junctions = {j for j, edges in junction_edges.items()
-                 if any(e.tail in shown or e.head in shown for e in edges)}
+    junctions = {j for j, edges in junction_edges.items() if any(e.tail in shown or e.head in shown for e in edges)}
     edges = [e for e in full.edges if e.tail in shown or e.head in shown or e.tail in junctions or e.head in junctions]
     wanted = list(dict.fromkeys(end for e in edges for end in (e.tail, e.head)))
-    nodes: list[Node] = [replace(n, group=None) for n in full.nodes if n.id in shown]
+    nodes: list[Node] = [_widened(n, width) for n in full.nodes if n.id in shown]
     for node_id in wanted:
         node = by_id.get(node_id)
         if node is None or node_id in shown:
@@ -233,9 +299,37 @@ def section_graph(full: Graph, shown: set[str], labels: dict[str, str]) -> Graph
             nodes.append(_stub(node, labels.get(node.claim)))
     for node_id in shown:  # a claim with no relations at all is still drawn
         if node_id not in {n.id for n in nodes} and node_id in by_id:
-            nodes.append(replace(by_id[node_id], group=None))
+            nodes.append(_widened(by_id[node_id], width))
     thesis = full.thesis if full.thesis in {n.id for n in nodes} else None
     return Graph(title=(), nodes=tuple(nodes), edges=tuple(edges), clusters=(), thesis=thesis)
+
+
+def _widened(node: Node, width: int) -> Node:
+    """A claim's box rewrapped wider: a slide has more room across than down."""
+    if node.kind == "thesis":
+        return replace(node, group=None)
+    lines: list[Line] = []
+    paragraph: list[str] = []
+    role: Role | None = None
+
+    def flush() -> None:
+        if paragraph and role is not None:
+            lines.extend((Run(piece, role),) for piece in wrap(" ".join(paragraph), width))
+        paragraph.clear()
+
+    for line in node.lines:
+        if len(line) == 1 and line[0].role in ("text", "quote", "voice") and line[0].role == role:
+            paragraph.append(line[0].text)
+            continue
+        flush()
+        if len(line) == 1 and line[0].role in ("text", "quote", "voice"):
+            role = line[0].role
+            paragraph.append(line[0].text)
+        else:
+            role = None
+            lines.append(tuple(Run(r.text, "caption") if r.role == "kind" else r for r in line))
+    flush()
+    return replace(node, group=None, lines=tuple(lines))
 
 
 def _stub(node: Node, group: str | None) -> Node:
@@ -247,8 +341,6 @@ def _stub(node: Node, group: str | None) -> Node:
 
 
 def _legend(graph: Graph) -> Sequence[str]:
-    from argmap.graph import NODE_STYLES
-
     kinds = [n.kind for n in graph.nodes if n.kind in NODE_STYLES]
     marks = [c for n in graph.nodes for c in n.classes if c in ("implicit", "added") and n.kind != "stub"]
     links = [e.type for e in graph.edges]
