@@ -297,8 +297,9 @@ def _register_commands() -> None:
     from argmap.diff_cli import diff
     from argmap.edit_cli import add, fix
     from argmap.render_cli import render
+    from argmap.slides_cli import html, slides
 
-    for command in (render, diff, add, fix):
+    for command in (render, diff, add, fix, slides, html):
         cli.add_command(command)
 
 

@@ -70,11 +70,12 @@ class Slide:
     svg: bytes
 
 
-def _dot_svg(source: str) -> bytes:
-    return run_dot(source, "svg")
+def deck(resolved: ResolvedMap, timeout: float = 30.0) -> list[Slide]:
+    """Every slide, in order: title, overview, then each section's (Graphviz draws each diagram)."""
 
+    def draw(source: str) -> bytes:
+        return run_dot(source, "svg", timeout)
 
-def deck(resolved: ResolvedMap, draw: Draw = _dot_svg) -> list[Slide]:
     full = build_graph(resolved, GraphOptions(legend=False, title=False))
     parts = sections(resolved)
     footer = _footer(resolved)
