@@ -219,8 +219,8 @@ def _chunks(
     """The section's diagram, or its claims over slides that are each legible.
 
     Slides take whole blocks (a claim with the reasons under it) while they fit; a block too big
-    for a slide of its own is cut in reading order, each slide taking the longest run that fits
-    (a binary search; a single claim always gets its slide)."""
+    for a slide of its own is cut in reading order, together with what is already on the slide
+    being filled."""
     labels = {claim: s.label for s in parts for claim in s.claims}
 
     def attempt(claims: list[str]) -> tuple[Graph, slide_page.Diagram] | None:
@@ -236,44 +236,48 @@ def _chunks(
         _, graph, drawn = max(tries, key=lambda t: t[0])
         return graph, drawn
 
-    chunks: list[tuple[Graph, slide_page.Diagram]] = []
-    current: list[str] = []
-    fitted: tuple[Graph, slide_page.Diagram] | None = None
+    chunks: list[Fitted] = []
+    pending: Fitted | None = None  # the slide being filled
     for block in reading_blocks(resolved, section.claims):
-        tried = attempt(current + block)
+        claims = (pending[0] if pending else []) + block
+        tried = attempt(claims)
         if tried is not None:
-            current, fitted = current + block, tried
+            pending = (claims, *tried)
             continue
-        if fitted is not None:
-            chunks.append(fitted)
-        current, fitted = [], None
-        tried = attempt(block)
-        if tried is not None:
-            current, fitted = list(block), tried
+        alone = attempt(block) if pending else None
+        if alone is not None and pending is not None:
+            chunks.append(pending)
+            pending = (block, *alone)
             continue
-        chunks += _cut(block, attempt)
-    if fitted is not None:
-        chunks.append(fitted)
-    return chunks
+        # too big even alone: cut the pending claims and this block by claims; the last piece
+        # stays open for the next block
+        *done, pending = _cut(claims, attempt)
+        chunks += done
+    if pending is not None:
+        chunks.append(pending)
+    return [(graph, drawn) for _, graph, drawn in chunks]
 
 
-def _cut(
-    block: list[str], attempt: Callable[[list[str]], tuple[Graph, slide_page.Diagram] | None]
-) -> list[tuple[Graph, slide_page.Diagram]]:
-    chunks = []
+Fitted = tuple[list[str], Graph, slide_page.Diagram]
+
+
+def _cut(claims: list[str], attempt: Callable[[list[str]], tuple[Graph, slide_page.Diagram] | None]) -> list[Fitted]:
+    """The claims in reading order over slides, each taking the longest run that fits (a binary
+    search; a single claim is always accepted, whatever its size)."""
+    chunks: list[Fitted] = []
     start = 0
-    while start < len(block):
-        low, high = 1, len(block) - start  # `low` claims fit; find the most that do
-        best = attempt(block[start : start + 1])
+    while start < len(claims):
+        low, high = 1, len(claims) - start  # `low` claims fit; find the most that do
+        best = attempt(claims[start : start + 1])
         while low < high:
             middle = (low + high + 1) // 2
-            tried = attempt(block[start : start + middle])
+            tried = attempt(claims[start : start + middle])
             if tried is not None:
                 best, low = tried, middle
             else:
                 high = middle - 1
-        if best is not None:  # always: one claim is accepted whatever its size
-            chunks.append(best)
+        if best is not None:
+            chunks.append((claims[start : start + low], *best))
         start += low
     return chunks
 
