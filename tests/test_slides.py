@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -52,6 +53,7 @@ def text_sizes(svg: bytes) -> list[tuple[float, str, tuple[str, ...]]]:
     return found
 
 
+@functools.cache
 def flagship_deck() -> list[Slide]:
     result = check_map(FLAGSHIP)
     assert result.resolved is not None
