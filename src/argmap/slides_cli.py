@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 SLIDE_FORMATS = ("pdf", "svg", "png")
 
 
-def _resolve(map_file: Path, options: Options) -> MapResult | None:
-    """Check the map; None (after saying why) when nothing resolved. A warning names any problems."""
+def _resolve(map_file: Path, options: Options) -> MapResult:
+    """Check the map, saying why when nothing resolved; a warning names any problems."""
     from argmap.check import check_map
     from argmap.report import format_text
 
@@ -32,7 +32,7 @@ def _resolve(map_file: Path, options: Options) -> MapResult | None:
     if result.resolved is None:
         click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
         click.echo(f"argmap: {result.file}: nothing to show", err=True)
-        return None
+        return result
     if result.problems:
         lead = "showing what resolved" if result.errors else "showing it"
         click.echo(
@@ -126,8 +126,8 @@ def slides(
         return fail(target)
     path, chosen = target
     result = _resolve(map_file, input_options(max_bytes, max_source_bytes, root))
-    if result is None or result.resolved is None:
-        return EXIT_UNUSABLE if result is None or result.unreadable else EXIT_PROBLEMS
+    if result.resolved is None:
+        return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
     try:
         made = deck(result.resolved, timeout=timeout)
         if chosen == "pdf":
@@ -186,8 +186,8 @@ def html(
     if output is not None and str(output) != "-" and output.suffix.lower() not in (".html", ".htm"):
         return fail(f"-o {output}: the page is HTML; name a .html file")
     result = _resolve(map_file, input_options(max_bytes, max_source_bytes, root))
-    if result is None or result.resolved is None:
-        return EXIT_UNUSABLE if result is None or result.unreadable else EXIT_PROBLEMS
+    if result.resolved is None:
+        return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
     target = output if output is not None else map_file.with_suffix(".html")
     try:
         write_output(target, html_page(result.resolved, result.problems, timeout=timeout))
