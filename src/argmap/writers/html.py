@@ -148,16 +148,17 @@ def _diagram(resolved: ResolvedMap, labels: Mapping[str, ClaimLabel], timeout: f
 def _navigation(resolved: ResolvedMap, problems: Sequence[Problem]) -> str:
     out = ['<nav class="toc" aria-label="Groups and problems">', "<h2>Groups</h2>", "<ol>"]
     groups = resolved.model.groups
-    for section in sections(resolved):
-        count = f'<span class="count">({len(section.claims)})</span>'
-        if section.id in groups:
-            link = (
-                f'<a href="#group-{escape(section.id)}" data-group="{escape(section.id)}">{escape(section.label)}</a>'
-            )
-        else:
+    if groups:  # the diagram's boxes, each linked
+        for group_id, group in groups.items():
+            members = sum(1 for c in resolved.claims.values() if c.group == group_id and c.kind != "thesis")
+            if members:
+                link = f'<a href="#group-{escape(group_id)}" data-group="{escape(group_id)}">{escape(group.label)}</a>'
+                out.append(f'<li>{link} <span class="count">({members})</span></li>')
+    else:  # no groups: the thesis's reasons, each linked to its claim
+        for section in sections(resolved):
             first = section.claims[0]
             link = f'<a href="#claim-{escape(first)}" data-goto="{escape(first)}">{escape(section.label)}</a>'
-        out.append(f"<li>{link} {count}</li>")
+            out.append(f'<li>{link} <span class="count">({len(section.claims)})</span></li>')
     out.append("</ol>")
     thesis = thesis_of(resolved)
     if thesis is not None:
