@@ -277,12 +277,13 @@ def _cluster(cluster: Cluster, nodes: Mapping[str, Node], direction: str, edges:
     return out
 
 
-def to_dot(graph: Graph, stagger: int = STAGGER_ROWS) -> str:
-    """The DOT source; `stagger` rows for a fan of leaf reasons (1: all on one row, for wide slides)."""
+def to_dot(graph: Graph, stagger: int = STAGGER_ROWS, spacing: Mapping[str, str] | None = None) -> str:
+    """The DOT source; `stagger` rows for a fan of leaf reasons (1: all on one row, for wide slides);
+    `spacing` overrides graph attributes such as nodesep (a slide's overview has room to spare)."""
     nodes = {n.id: n for n in graph.nodes}
     minlen = _staggered(graph, stagger)
     in_cluster = {n for c in graph.clusters for n in c.nodes}
-    attrs = _plain({"rankdir": RANKDIR[graph.direction], **GRAPH_ATTRS})
+    attrs = _plain({"rankdir": RANKDIR[graph.direction], **GRAPH_ATTRS, **(spacing or {})})
     if graph.title:
         attrs["label"] = _label(graph.title, "center")
     out = [

@@ -51,6 +51,7 @@ SECTION_BOX: dict[str, str] = {
     "penwidth": "1.5",
     "margin": "0.2,0.1",
 }
+OVERVIEW_SPACING = {"nodesep": "0.6", "ranksep": "0.7"}  # room for the relations' labels between boxes
 KIND_PLURALS = {
     "thesis": "theses",
     "premise": "premises",
@@ -81,7 +82,7 @@ def deck(resolved: ResolvedMap, timeout: float = 30.0) -> list[Slide]:
     footer = _footer(resolved)
     pages: list[tuple[str, bytes]] = []
     overview = _overview_graph(resolved, full, parts)
-    overview_svg = slide_page.diagram(draw(to_dot(overview)))
+    overview_svg = slide_page.diagram(draw(to_dot(overview, spacing=OVERVIEW_SPACING)))
     pages.append(
         (
             "overview",
@@ -194,7 +195,7 @@ def _overview_graph(resolved: ResolvedMap, full: Graph, parts: list[Section]) ->
     edges: list[Edge] = []
     for (tail, head, kind), count in between.items():
         head_node = thesis if head == "thesis" and thesis else f"_section_{head}"
-        label = f" {VERBS[kind]} ×{count} " if count > 1 else f" {VERBS[kind]} "
+        label = f"{VERBS[kind]} ×{count}" if count > 1 else VERBS[kind]
         style = {**EDGE_STYLES[kind], "label": label, "fontsize": "12", "fontname": "Helvetica,Arial,sans-serif"}
         edges.append(
             Edge(
