@@ -83,6 +83,8 @@ def deck(resolved: ResolvedMap, timeout: float = 30.0) -> list[Slide]:
     pages: list[tuple[str, bytes]] = []
     overview = _overview_graph(resolved, full, parts)
     overview_svg = slide_page.diagram(draw(to_dot(overview, spacing=OVERVIEW_SPACING)))
+    if slide_page.fit_scale(overview_svg) < MIN_SCALE:  # many groups: the usual spacing
+        overview_svg = slide_page.diagram(draw(to_dot(overview)))
     pages.append(
         (
             "overview",
@@ -163,7 +165,7 @@ def _overview_graph(resolved: ResolvedMap, full: Graph, parts: list[Section]) ->
     nodes: list[Node] = []
     thesis_node = full.node(thesis) if thesis else None
     if thesis_node is not None:
-        nodes.append(replace(thesis_node, group=None))
+        nodes.append(_widened(thesis_node, SHAPES[0][0]))
     home = {claim: section.id for section in parts for claim in section.claims}
     for section in parts:
         kinds = Counter(resolved.claims[c].kind for c in section.claims)
@@ -312,8 +314,8 @@ def section_graph(full: Graph, shown: set[str], labels: dict[str, str], width: i
 
 def _widened(node: Node, width: int) -> Node:
     """A claim's box rewrapped wider: a slide has more room across than down."""
-    if node.kind == "thesis":
-        return replace(node, group=None)
+    if node.kind == "thesis":  # already wide; only its header grows to the caption's size
+        return replace(node, group=None, lines=tuple(_readable(line) for line in node.lines))
     lines: list[Line] = []
     paragraph: list[str] = []
     role: Role | None = None
@@ -333,9 +335,14 @@ def _widened(node: Node, width: int) -> Node:
             paragraph.append(line[0].text)
         else:
             role = None
-            lines.append(tuple(Run(r.text, "caption") if r.role == "kind" else r for r in line))
+            lines.append(_readable(line))
     flush()
     return replace(node, group=None, lines=tuple(lines))
+
+
+def _readable(line: Line) -> Line:
+    """A line with its kind header in the caption's size (Graphviz draws the kind's 8.5 pt as 8)."""
+    return tuple(Run(r.text, "caption") if r.role == "kind" else r for r in line)
 
 
 def _stub(node: Node, group: str | None) -> Node:
