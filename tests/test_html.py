@@ -228,3 +228,15 @@ def test_any_claim_text_comes_back_as_text(project: Path, text: str) -> None:
     assert claims["P1"]["text"] == result.resolved.claims["P1"].text
     (node,) = [a for tag, a in parsed.tags if tag == "g" and a.get("data-claim") == "P1"]
     assert node["aria-label"] == f"P1, premise: {result.resolved.claims['P1'].text}"
+
+
+@needs_dot
+def test_hovering_a_node_or_a_passage_names_the_claim_its_kind_and_paraphrase() -> None:
+    result = check_map(FLAGSHIP)
+    assert result.resolved is not None
+    _, parsed = flagship_page()
+    claim = result.resolved.claims["E13"]
+    tips = [a.get("xlink:title") for tag, a in parsed.tags if tag == "a" and a.get("xlink:title")]
+    assert any(t is not None and t.startswith("E13 · evidence") and claim.text in t for t in tips)
+    marks = [a["title"] for tag, a in parsed.tags if tag == "mark" and a.get("data-claim") == "E13"]
+    assert marks and all(t == f"E13 · evidence: {claim.text}" for t in marks)
