@@ -17,9 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap import draw
-from argmap.check import check_map
-from argmap.writers import slides
+from argmap.check.pipeline import check_map
+from argmap.writers import graphviz, slides
 from argmap.writers.html import html_page
 from argmap.writers.slide_page import convert
 
@@ -42,7 +41,7 @@ def main() -> None:
     calls = {"dot": 0}
     original = slides.run_dot
 
-    def counting(source: str, fmt: str, timeout: float = draw.DEFAULT_TIMEOUT) -> bytes:
+    def counting(source: str, fmt: str, timeout: float = graphviz.DEFAULT_TIMEOUT) -> bytes:
         calls["dot"] += 1
         return original(source, fmt, timeout)
 

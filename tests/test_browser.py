@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import FLAGSHIP
 from tests.html_pages import HOSTILE_TEXT, hostile_map
 
-from argmap.check import check_map
+from argmap.check.pipeline import check_map
 from argmap.writers.html import html_page
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

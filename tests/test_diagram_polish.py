@@ -10,10 +10,11 @@ from xml.etree import ElementTree
 import pytest
 from tests.conftest import FLAGSHIP, ROOT
 
-from argmap.check import check_map
-from argmap.cli import main
-from argmap.draw import render, to_dot
-from argmap.graph import GraphOptions, build_graph
+from argmap.check.pipeline import check_map
+from argmap.commands.main import main
+from argmap.graph.build import GraphOptions, build_graph
+from argmap.writers.dot import to_dot
+from argmap.writers.graphviz import render
 
 SVG = "{http://www.w3.org/2000/svg}"
 OVERLAY = ROOT / "arguments" / "countering-external-threats.student-example.yaml"

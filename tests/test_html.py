@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tests.conftest import FLAGSHIP, MINIMAL_MAP
 from tests.html_pages import HOSTILE_SOURCE, HOSTILE_TEXT, hostile_map
 
-from argmap.check import check_map
+from argmap.check.pipeline import check_map
 from argmap.writers.html import ClaimLabel, html_page
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")

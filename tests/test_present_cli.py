@@ -84,3 +84,24 @@ def test_html_writes_one_page_and_exits_1_on_check_errors(
     assert refused.code == 2 and "name a .html file" in refused.err
     missing = run("html", str(tmp_path / "nothere.yaml"))
     assert missing.code == 2 and "AM100" in missing.err
+
+
+@needs_tools
+@pytest.mark.parametrize("command", ["html", "slides"])
+def test_slides_and_html_follow_the_project_configuration(
+    run: Callable[..., Run], tmp_path: Path, project: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(project)
+    path = project / "arguments" / "map.yaml"
+    path.write_text(MINIMAL_MAP.replace("Sino-Russian", "Sino\u2013Russian"))  # AM207, a warning by default
+    suffix = ".html" if command == "html" else ".pdf"
+    assert run(command, str(path), "-o", str(tmp_path / f"plain{suffix}")).code == 0
+    (project / ".argmap.toml").write_text('[rules]\nAM207 = "error"\n')
+    raised = run(command, str(path), "-o", str(tmp_path / f"raised{suffix}"))
+    assert raised.code == 1 and "1 error(s)" in raised.err
+    if command == "html":
+        assert "AM207" in (tmp_path / "raised.html").read_text()
+    (project / ".argmap.toml").write_text('[rules]\nAM999 = "error"\n')
+    broken = run(command, str(path), "-o", str(tmp_path / f"broken{suffix}"))
+    assert broken.code == 2 and "fix the configuration" in broken.err
+    assert not (tmp_path / f"broken{suffix}").exists()

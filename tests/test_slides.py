@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from argmap.check import check_map
-from argmap.writers.sections import sections
+from argmap.check.pipeline import check_map
+from argmap.graph.sections import sections
 from argmap.writers.slides import CLAIM_PX, SMALL_PX, Slide, deck
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,12 +21,13 @@ from html import escape
 from importlib import resources
 from xml.etree import ElementTree
 
-from argmap.draw import render
-from argmap.graph import NODE_STYLES, GraphOptions, build_graph
-from argmap.problems import Problem
-from argmap.resolve import ResolvedMap
+from argmap.anchor.resolve import ResolvedMap
+from argmap.format.problems import Problem
+from argmap.graph.build import GraphOptions, build_graph
+from argmap.graph.sections import sections, thesis_of
+from argmap.graph.style import NODE_STYLES
+from argmap.writers.graphviz import render
 from argmap.writers.html_source import source_html
-from argmap.writers.sections import sections, thesis_of
 
 _SVG_NS = "http://www.w3.org/2000/svg"
 ElementTree.register_namespace("", _SVG_NS)

@@ -15,8 +15,8 @@ import itertools
 from dataclasses import dataclass
 from html import escape
 
-from argmap.coverage import source_coverage
-from argmap.resolve import ResolvedMap
+from argmap.analysis.coverage import source_coverage
+from argmap.anchor.resolve import ResolvedMap
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from argmap.graph import ADDED, EDGE_STYLES, IMPLICIT, NODE_STYLES
+from argmap.graph.style import ADDED, EDGE_STYLES, IMPLICIT, NODE_STYLES
 
 COLUMNS = 3
 FONT_SIZE = "11"

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from argmap.draw import FONT, RenderError
-from argmap.graph import EDGE_STYLES, NODE_STYLES, wrap
+from argmap.graph.style import EDGE_STYLES, NODE_STYLES
+from argmap.graph.text import wrap
+from argmap.writers.dot import FONT
+from argmap.writers.graphviz import RenderError
 
 WIDTH, HEIGHT = 1280, 720
 MARGIN = 36

@@ -18,11 +18,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from argmap.draw import NODE_DEFAULTS, ROLE_FONTS, run_dot, to_dot
-from argmap.graph import EDGE_STYLES, NODE_STYLES, Edge, Graph, GraphOptions, Line, Node, Role, Run, build_graph, wrap
-from argmap.resolve import LinkType, ResolvedMap
+from argmap.anchor.resolve import LinkType, ResolvedMap
+from argmap.graph.build import Edge, Graph, GraphOptions, Line, Node, Role, Run, build_graph
+from argmap.graph.sections import Section, reading_blocks, sections, targets, thesis_of
+from argmap.graph.style import EDGE_STYLES, NODE_STYLES
+from argmap.graph.text import wrap
 from argmap.writers import slide_page
-from argmap.writers.sections import Section, reading_blocks, sections, targets, thesis_of
+from argmap.writers.dot import NODE_DEFAULTS, ROLE_FONTS, to_dot
+from argmap.writers.graphviz import run_dot
 
 CLAIM_PX = 14.0  # claim text at 1280 × 720
 SMALL_PX = 10.0  # the smallest text: ids, kinds, stub captions
