@@ -79,15 +79,19 @@ def selected(browser: Any) -> list[tuple[str, str]]:
     return sorted((e.tag_name.lower(), e.get_attribute("data-claim")) for e in found)
 
 
+CHROMIUM_OWN = ("chrome://", "chrome-untrusted://", "devtools://")
+
+
 def requests(browser: Any) -> list[str]:
-    """Every URL the browser asked the network for since the last call (Chromium's own chrome://
-    pages, which its new-tab page may still be loading, are not the page's)."""
+    """Every URL the browser asked the network for since the last call. Chromium's own pages are
+    not the page's: its new-tab page may still be loading chrome:// files and a data: GIF of its own."""
     urls = []
     for entry in browser.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
-            if not url.startswith(("chrome://", "chrome-untrusted://", "devtools://")):
+            document = message["params"].get("documentURL", "")
+            if not url.startswith(CHROMIUM_OWN) and not document.startswith(CHROMIUM_OWN):
                 urls.append(url)
     return urls
 
