@@ -43,8 +43,9 @@ def _register_commands() -> None:
     from argmap.commands.render import render
     from argmap.commands.rules import rules
     from argmap.commands.schema import schema
+    from argmap.commands.slides import html, slides
 
-    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix):
+    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix, slides, html):
         cli.add_command(command)
 
 
