@@ -96,6 +96,12 @@ _MIN_EDGE_BLOCK = 3
 # measurement, sentences not in the text scored 43-60 there, true passages 70 and up).
 _REFINE_MIN_SCORE = SUGGESTION_MIN_SCORE
 
+# Cost bounds. A quote that occurs more often than _MAX_CANDIDATES times is reported as too
+# common after that many (a student's quote of one letter would otherwise list every one of
+# tens of thousands); prefix and suffix are compared over at most _MAX_SELECTOR_CHARS.
+MAX_CANDIDATES = 1_000
+MAX_SELECTOR_CHARS = 1_000
+
 # --- public data types -------------------------------------------------------------------------
 
 
@@ -126,13 +132,15 @@ class Match:
 
     ``spans`` holds one span per elision piece (empty unless exact/normalised); ``candidates``
     every whole-quote occurrence when ambiguous or when the selectors ruled all of them out;
-    ``suggestion`` the closest passage for not_found (None when nothing is close).
+    ``suggestion`` the closest passage for not_found (None when nothing is close). ``capped``:
+    the quote occurs more than `MAX_CANDIDATES` times, and only the first ones were looked at.
     """
 
     status: MatchStatus
     spans: tuple[Span, ...] = ()
     candidates: tuple[Span, ...] = ()
     suggestion: Suggestion | None = None
+    capped: bool = False
 
     @property
     def span(self) -> Span | None:
@@ -337,17 +345,25 @@ class SourceText:
         self._scans += 1
         return self._scans <= _SCANS_BEFORE_INDEX
 
-    def find_all(self, needle: str) -> list[int]:
-        """Every start of `needle` in the text as read (overlapping ones included)."""
+    def find_all(self, needle: str) -> _Hits:
+        """The starts of `needle` in the text as read (overlapping ones included), up to
+        `MAX_CANDIDATES` of them."""
         if self._scan():
             return _find_all(self.text, needle)
         return _find_indexed(self.text, self._exact_index, needle)
 
-    def find_all_folded(self, needle: str) -> list[int]:
-        """Every start of a normalised `needle` in the normalised text."""
+    def find_all_folded(self, needle: str) -> _Hits:
+        """The starts of a normalised `needle` in the normalised text, likewise."""
         if self._scan():
             return _find_all(self._folded.text, needle)
         return _find_indexed(self._folded.text, self._index, needle)
+
+    def folded_offset(self, offset: int) -> int:
+        """The normalised offset of the first normalised character at or after an original offset."""
+        return bisect.bisect_left(self._folded.starts, offset)
+
+    def folded_text(self) -> str:
+        return self._folded.text
 
 
 # --- finding a quote ----------------------------------------------------------------------------
@@ -380,30 +396,55 @@ def find_quote(
     pieces = [piece for piece in pieces if piece]
     if not pieces:
         return Match("not_found")
-    chains = _exact_chains(source, pieces)
+    chains, capped = _exact_chains(source, pieces)
     status: MatchStatus = "exact"
     if not chains:
-        chains = _normalised_chains(source, pieces)
+        chains, capped = _normalised_chains(source, pieces)
         status = "normalised"
     if not chains:
         failing = pieces[0] if len(pieces) == 1 else _first_failing(source, pieces)
         if failing is None or not suggest:
             return Match("not_found")
         return Match("not_found", suggestion=_suggest(source, failing))
+    if capped and prefix is None and suffix is None and occurrence is not None and occurrence <= len(chains):
+        return Match(status, spans=chains[occurrence - 1])  # the first occurrences are all there
+    if capped:
+        # Too common to pick one: prefix and suffix could only be judged against every occurrence.
+        return Match("ambiguous", candidates=tuple(Span(c[0].start, c[-1].end) for c in chains), capped=True)
     return _resolve(source, chains, status, prefix, suffix, occurrence)
 
 
-def _find_all(haystack: str, needle: str) -> list[int]:
-    """Every start of needle in haystack, overlapping ones included."""
+@dataclass(frozen=True)
+class _Hits:
+    """The first occurrences of a needle, ascending; `capped` when more were left unsearched."""
+
+    haystack: str
+    needle: str
+    starts: list[int]
+    capped: bool
+
+    def first_from(self, offset: int) -> int:
+        """The first occurrence starting at or after `offset`, or -1."""
+        k = bisect.bisect_left(self.starts, offset)
+        if k < len(self.starts):
+            return self.starts[k]
+        # Past the occurrences collected: search on (a capped needle is common, so this is short).
+        return self.haystack.find(self.needle, offset) if self.capped else -1
+
+
+def _find_all(haystack: str, needle: str) -> _Hits:
+    """The starts of needle in haystack, overlapping ones included, up to MAX_CANDIDATES."""
     hits: list[int] = []
     at = haystack.find(needle)
     while at != -1:
+        if len(hits) == MAX_CANDIDATES:
+            return _Hits(haystack, needle, hits, True)
         hits.append(at)
         at = haystack.find(needle, at + 1)
-    return hits
+    return _Hits(haystack, needle, hits, False)
 
 
-def _find_indexed(haystack: str, index: _WordIndex, needle: str) -> list[int]:
+def _find_indexed(haystack: str, index: _WordIndex, needle: str) -> _Hits:
     """`_find_all` through a word index: only where the needle's rarest whole word occurs.
 
     A word strictly inside the needle (neither its first nor its last, which may be the end
@@ -417,43 +458,46 @@ def _find_indexed(haystack: str, index: _WordIndex, needle: str) -> list[int]:
         return _find_all(haystack, needle)
     rarest = min(inner, key=lambda word: len(index.postings.get(word.group(), ())))
     offset = rarest.start()
-    hits = []
+    hits: list[int] = []
     for token in index.postings.get(rarest.group(), ()):
         start = index.starts[token] - offset
         if start >= 0 and haystack.startswith(needle, start):
+            if len(hits) == MAX_CANDIDATES:
+                return _Hits(haystack, needle, hits, True)
             hits.append(start)
-    return hits
+    return _Hits(haystack, needle, hits, False)
 
 
-def _chains(hits: Sequence[list[int]], lengths: Sequence[int]) -> list[list[tuple[int, int]]]:
-    """Complete chains of pieces, one per occurrence of the first piece.
+def _chains(hits: Sequence[_Hits]) -> list[list[tuple[int, int]]]:
+    """Complete chains of pieces, one per occurrence of the first piece (up to MAX_CANDIDATES).
 
     Each later piece takes its first occurrence after the previous piece's end (the tightest
     reading of an elision), so two chains differ exactly when their first pieces do.
     """
     chains: list[list[tuple[int, int]]] = []
-    for first in hits[0]:
-        chain = [(first, first + lengths[0])]
-        for piece_hits, length in zip(hits[1:], lengths[1:]):
-            k = bisect.bisect_left(piece_hits, chain[-1][1])
-            if k == len(piece_hits):
+    for first in hits[0].starts:
+        chain = [(first, first + len(hits[0].needle))]
+        for piece in hits[1:]:
+            at = piece.first_from(chain[-1][1])
+            if at == -1:
                 # A later first piece cannot do better: every following piece would have to
                 # start even later. So no more chains exist.
                 return chains
-            chain.append((piece_hits[k], piece_hits[k] + length))
+            chain.append((at, at + len(piece.needle)))
         chains.append(chain)
     return chains
 
 
-def _exact_chains(source: SourceText, pieces: list[str]) -> list[_Chain]:
+def _exact_chains(source: SourceText, pieces: list[str]) -> tuple[list[_Chain], bool]:
+    """The chains found, and whether the first piece had more occurrences than were searched."""
     hits = []
     for piece in pieces:
         piece_hits = source.find_all(piece)
-        if not piece_hits:
-            return []
+        if not piece_hits.starts:
+            return [], False
         hits.append(piece_hits)
-    found = _chains(hits, [len(piece) for piece in pieces])
-    return [tuple(Span(start, end) for start, end in chain) for chain in found]
+    found = _chains(hits)
+    return [tuple(Span(start, end) for start, end in chain) for chain in found], hits[0].capped
 
 
 def _fold_pieces(pieces: list[str]) -> list[str]:
@@ -462,19 +506,19 @@ def _fold_pieces(pieces: list[str]) -> list[str]:
     return [piece for piece in folded if piece]
 
 
-def _normalised_chains(source: SourceText, pieces: list[str]) -> list[_Chain]:
+def _normalised_chains(source: SourceText, pieces: list[str]) -> tuple[list[_Chain], bool]:
     folded_pieces = _fold_pieces(pieces)
     if not folded_pieces:
-        return []
+        return [], False
     folded = source._folded
     hits = []
     for piece in folded_pieces:
         piece_hits = source.find_all_folded(piece)
-        if not piece_hits:
-            return []
+        if not piece_hits.starts:
+            return [], False
         hits.append(piece_hits)
-    found = _chains(hits, [len(piece) for piece in folded_pieces])
-    return [tuple(folded.original(start, end) for start, end in chain) for chain in found]
+    found = _chains(hits)
+    return [tuple(folded.original(start, end) for start, end in chain) for chain in found], hits[0].capped
 
 
 def _resolve(
@@ -491,11 +535,14 @@ def _resolve(
     everywhere = tuple(Span(chain[0].start, chain[-1].end) for chain in chains)
     if prefix is None and suffix is None and occurrence is None:
         return Match("ambiguous", candidates=everywhere)
+    # Each selector is normalised once, and compared with the source's own normalised text.
+    wanted_before = normalise(prefix).rstrip() if prefix is not None else ""
+    wanted_after = normalise(suffix).lstrip() if suffix is not None else ""
     kept = [
         chain
         for chain in chains
-        if (prefix is None or _preceded_by(source.text, chain[0].start, prefix))
-        and (suffix is None or _followed_by(source.text, chain[-1].end, suffix))
+        if (not wanted_before or _preceded_by(source, chain[0].start, wanted_before))
+        and (not wanted_after or _followed_by(source, chain[-1].end, wanted_after))
     ]
     if occurrence is not None:
         kept = [kept[occurrence - 1]] if 1 <= occurrence <= len(kept) else []
@@ -506,32 +553,22 @@ def _resolve(
     return Match("ambiguous", candidates=tuple(Span(c[0].start, c[-1].end) for c in kept))
 
 
-def _preceded_by(text: str, offset: int, prefix: str) -> bool:
-    wanted = normalise(prefix).rstrip()
-    if not wanted:
-        return True
-    # Normalise only a window before the offset, widening it until it is long enough:
-    # whitespace runs shrink when normalised, so the width needed is not known in advance.
-    width = 2 * len(prefix) + 16
-    while True:
-        low = max(0, offset - width)
-        before = normalise(text[low:offset]).rstrip()
-        if low == 0 or len(before) > len(wanted) + 1:
-            return before.endswith(wanted)
-        width *= 2
+def _preceded_by(source: SourceText, offset: int, wanted: str) -> bool:
+    """Whether the normalised text before `offset` ends with `wanted` (whitespace between ignored).
+
+    A slice of the normalised source, not a fresh normalisation per occurrence: with many
+    occurrences and a long prefix, normalising a window for each was quadratic."""
+    folded = source.folded_text()
+    end = source.folded_offset(offset)
+    window = folded[max(0, end - len(wanted) - 2) : end].rstrip()
+    return window.endswith(wanted)
 
 
-def _followed_by(text: str, offset: int, suffix: str) -> bool:
-    wanted = normalise(suffix).lstrip()
-    if not wanted:
-        return True
-    width = 2 * len(suffix) + 16
-    while True:
-        high = min(len(text), offset + width)
-        after = normalise(text[offset:high]).lstrip()
-        if high == len(text) or len(after) > len(wanted) + 1:
-            return after.startswith(wanted)
-        width *= 2
+def _followed_by(source: SourceText, offset: int, wanted: str) -> bool:
+    folded = source.folded_text()
+    start = source.folded_offset(offset)
+    window = folded[start : start + len(wanted) + 2].lstrip()
+    return window.startswith(wanted)
 
 
 # --- suggestions --------------------------------------------------------------------------------

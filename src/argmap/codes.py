@@ -66,6 +66,7 @@ ANCHOR_CODES: tuple[Code, ...] = (
     Code("AM209", "quote-selector-miss", E, "prefix, suffix or occurrence picks none of a quote's occurrences"),
     Code("AM210", "source-too-large", E, "a source file is larger than the size limit"),
     Code("AM211", "duplicate-source", E, "two sources share an id"),
+    Code("AM212", "selector-too-long", E, "a quote's prefix or suffix is longer than argmap compares"),
 )
 
 ALL_STAGE_CODES: dict[str, Code] = {c.code: c for c in LOADER_CODES + ANCHOR_CODES}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from argmap.anchor import Match, SourceText, find_quote
+from argmap.anchor import MAX_CANDIDATES, MAX_SELECTOR_CHARS, Match, SourceText, find_quote
 from argmap.compose import Composed, Locator
 from argmap.load import PathKey
 from argmap.model import ArgumentMap, Claim, Quote
@@ -28,11 +28,16 @@ _ARROW = re.compile(r"\s*->\s*")
 MAX_SUGGESTIONS = 100
 
 
+_QuoteKey = tuple[str, str, str | None, str | None, int | None, bool]
+
+
 @dataclass
 class _Budget:
-    """Closest-passage searches a map may still spend (one map, one resolve)."""
+    """Closest-passage searches a map may still spend (one map, one resolve), and the quotes
+    already searched: a map that repeats a quote pays for it once."""
 
     left: int = MAX_SUGGESTIONS
+    searched: dict[_QuoteKey, Match] = field(default_factory=dict)
 
 
 @dataclass
@@ -206,16 +211,43 @@ def _anchor(
         return ResolvedQuote(quote, source_id, path, None)
     if loaded.text is None:
         return ResolvedQuote(quote, source_id, path, None)  # the source's own problem is reported once
+    too_long = _long_selector(resolved, quote, path)
+    if too_long is not None:
+        problems.append(too_long)
+        return ResolvedQuote(quote, source_id, path, None)
     suggest = budget.left > 0
-    match = find_quote(
-        loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix, occurrence=quote.occurrence, suggest=suggest
-    )
-    if match.status == "not_found" and suggest:
-        budget.left -= 1
+    key = (source_id, quote.exact, quote.prefix, quote.suffix, quote.occurrence, suggest)
+    match = budget.searched.get(key)
+    if match is None:
+        match = find_quote(
+            loaded.text,
+            quote.exact,
+            prefix=quote.prefix,
+            suffix=quote.suffix,
+            occurrence=quote.occurrence,
+            suggest=suggest,
+        )
+        budget.searched[key] = match
+        if match.status == "not_found" and suggest:
+            budget.left -= 1
     found = _quote_problem(file, at, quote, source_id, loaded.text, match, searched=suggest)
     if found is not None:
         problems.append(found)
     return ResolvedQuote(quote, source_id, path, match)
+
+
+def _long_selector(resolved: ResolvedMap, quote: Quote, path: PathKey) -> Problem | None:
+    """A prefix or suffix too long to compare: refused before any search, at its own line."""
+    for name, value in (("prefix", quote.prefix), ("suffix", quote.suffix)):
+        if value is not None and len(value) > MAX_SELECTOR_CHARS:
+            return resolved.problem(
+                (*path, name),
+                "AM212",
+                f"the quote's `{name}:` is {len(value):,} characters long; argmap compares at most "
+                f"{MAX_SELECTOR_CHARS:,}",
+                f"a {name} needs only the few words just {'before' if name == 'prefix' else 'after'} the quote",
+            )
+    return None
 
 
 def _quote_problem(
@@ -239,6 +271,15 @@ def _quote_problem(
             f"{_differences(quote.exact, exact)}",
             f"paste the source's exact text: {_yaml_string(exact)}",
             Severity.WARNING,
+        )
+    if match.capped:
+        places = ", ".join(where(c.start) for c in match.candidates[:8])
+        return problem(
+            file,
+            at,
+            "AM208",
+            f"the quote occurs more than {MAX_CANDIDATES:,} times in source `{source_id}` (at {places} and more)",
+            "quote more of the author's words: a passage this common cannot be picked by prefix, suffix or occurrence",
         )
     if match.status in ("ambiguous", "selector_miss"):
         places = ", ".join(where(c.start) for c in match.candidates[:8])
