@@ -23,6 +23,7 @@ Exit status: 0 when every case is within budget, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -68,8 +69,8 @@ def commonest_word(text: str) -> str:
 
 
 def commonest_pair(text: str) -> str:
-    words = [w for w in text.split()]
-    return " ".join(Counter(zip(words, words[1:])).most_common(1)[0][0])
+    words = text.split()
+    return " ".join(Counter(itertools.pairwise(words)).most_common(1)[0][0])
 
 
 def head(claims: list[str], source: str = "../seeds/source.txt", extra: list[str] | None = None) -> str:

@@ -113,3 +113,76 @@ def test_a_prefix_picks_one_of_hundreds_of_occurrences(project: Path, run: RunFn
     start = json.loads(result.out)["claims"][0]["quotes"][0]["start"]
     occurrences = [m.start() for m in re.finditer(re.escape("To counter external threats, China and Russia"), text)]
     assert start == occurrences[49] + len("To counter external threats, ")
+
+
+def crossed_groups(size: int) -> str:
+    lines = [
+        HEAD.format(source="oped.txt").replace("claims:\n", "groups:\n  a: A\n  b: B\nclaims:\n"),
+        "  - id: T1\n    kind: thesis\n    text: The thesis.\n    implicit: true\n",
+    ]
+    for n in range(size):
+        lines.append(
+            f"  - id: A{n}\n    kind: premise\n    text: a\n    implicit: true\n    group: a\n    supports: B{n}\n"
+        )
+    for n in range(size):
+        lines.append(
+            f"  - id: B{n}\n    kind: premise\n    text: b\n    implicit: true\n    group: b\n    supports: T1\n"
+        )
+    return "".join(lines)
+
+
+def test_a_group_drawn_below_another_costs_edges_in_proportion_to_its_claims(project: Path, run: RunFn) -> None:
+    target = write(project, crossed_groups(300))
+    result = run("render", "--format", "dot", "-o", "-", target)
+    assert result.code == 0, result.err
+    stacking = [line for line in result.out.splitlines() if "style=invis, weight=0" in line]
+    # Every claim of A (each feeds only B) under every claim of B, through one hub.
+    assert len(stacking) == 600
+    assert sum('-> "_stack_0"' in line for line in stacking) == 300
+    assert sum(line.startswith('  "_stack_0" -> "B') and "minlen=0" in line for line in stacking) == 300
+
+
+def test_a_few_claims_are_still_stacked_directly(project: Path, run: RunFn) -> None:
+    target = write(project, crossed_groups(3))
+    result = run("render", "--format", "dot", "-o", "-", target)
+    stacking = [line for line in result.out.splitlines() if "style=invis, weight=0" in line]
+    assert sorted(stacking) == sorted(
+        f'  "A{a}" -> "B{b}" [style=invis, weight=0];' for a in range(3) for b in range(3)
+    )
+
+
+def test_a_200000_character_word_is_wrapped_into_a_box_of_forty_lines(project: Path, run: RunFn) -> None:
+    word = "w" * 200_000
+    target = write(
+        project,
+        HEAD.format(source="oped.txt") + f"  - id: T1\n    kind: thesis\n    text: {word}\n    implicit: true\n",
+    )
+    result = run("render", "--format", "dot", "-o", "-", target)
+    assert result.code == 0, result.err
+    label = next(line for line in result.out.splitlines() if line.startswith('  "T1"'))
+    assert label.count("w" * 40 + "<BR/>") == 38  # the header, 38 lines of 40 columns, an ellipsis
+    assert "…<BR/>" in label
+    assert len(label) < 16_384
+
+
+def test_wrap_splits_a_long_word_into_full_lines() -> None:
+    from argmap.graph import wrap
+
+    assert wrap("ab " + "x" * 20 + " cd", 8) == ["ab xxxxx", "xxxxxxxx", "xxxxxxx", "cd"]
+    assert wrap("字" * 5, 4) == ["字字", "字字", "字"]
+    lines = wrap("w" * 100_000, 24)
+    assert len(lines) == 4_167 and set(lines[:-1]) == {"w" * 24}
+
+
+def test_a_17000_character_note_is_drawn_like_check_accepts_it(project: Path, run: RunFn) -> None:
+    note = 'a\\"&<' * 4_250
+    target = write(
+        project,
+        HEAD.format(source="oped.txt") + "  - id: T1\n    kind: thesis\n    text: The thesis.\n"
+        f'    implicit: true\n    note: "{note}"\n',
+    )
+    assert run("check", target).code == 0
+    result = run("render", "-o", project / "out.svg", target)
+    assert result.code == 0, result.err
+    svg = (project / "out.svg").read_text(encoding="utf-8")
+    assert '<a xlink:title="T1 · implicit thesis' in svg

@@ -125,6 +125,12 @@ HIDEABLE: tuple[str, ...] = (*CLAIM_KINDS, "implicit", "added")
 WRAP = 24  # claim text
 WRAP_THESIS = 40
 WRAP_TITLE = 90
+# Graphviz refuses a string over 16,384 characters; escaped for DOT a character takes up to six,
+# so a tooltip keeps TOOLTIP_MAX characters and a box at most BOX_LINES lines.
+TOOLTIP_MAX = 2_500
+BOX_LINES = 40
+TITLE_LINES = 12
+GROUP_LABEL_MAX = 200
 QUOTE_SHORT = 110  # a quote shown in a box is cut to about this many characters (tooltips keep it whole)
 QUOTE_SHORT_EVIDENCE = 80  # evidence in `both` mode: paraphrase first, a taste of the words after
 
@@ -409,7 +415,7 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
                 tail,
                 head,
                 type_,
-                _clean(tooltip),
+                fit(_clean(tooltip), TOOLTIP_MAX),
                 {**EDGE_STYLES[type_], **extra},
                 (type_, *classes),
             )
@@ -425,7 +431,7 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
                     junction,
                     "junction",
                     (),
-                    _clean(tooltip),
+                    fit(_clean(tooltip), TOOLTIP_MAX),
                     JUNCTION,
                     ("junction", link.type),
                     group=_group_of(resolved, link.target),
@@ -484,7 +490,8 @@ def _clusters(resolved: ResolvedMap, nodes: list[Node]) -> tuple[Cluster, ...]:
         members = tuple(n.id for n in nodes if n.group == group_id)
         if members:
             tooltip = f"{group.label} ({group_id})" + (f"\n{group.note}" if group.note else "")
-            clusters.append(Cluster(group_id, _clean(group.label), _clean(tooltip), members))
+            label = fit(_clean(group.label), GROUP_LABEL_MAX)
+            clusters.append(Cluster(group_id, label, fit(_clean(tooltip), TOOLTIP_MAX), members))
     return tuple(clusters)
 
 
@@ -538,6 +545,8 @@ def _claim_lines(claim: Claim, quotes: list[str], mode: LabelMode) -> tuple[Line
             lines += block(_shorten(f"“{exact}”", limit), "quote")
     if claim.added_by is not None:
         lines += block(f"added by {claim.added_by}", "added")
+    if len(lines) > BOX_LINES:  # the tooltip holds the rest
+        lines = [*lines[: BOX_LINES - 1], (Run("…", "text"),)]
     return tuple(lines)
 
 
@@ -553,7 +562,7 @@ def _claim_tooltip(resolved: ResolvedMap, claim_id: str) -> str:
         parts.append(f"“{entry.quote.exact}” — {quote_place(resolved, entry)}")
     if claim.note:
         parts.append(f"note: {claim.note}")
-    return _clean("\n".join(parts))
+    return fit(_clean("\n".join(parts)), TOOLTIP_MAX)
 
 
 def quote_place(resolved: ResolvedMap, entry: ResolvedQuote) -> str:
@@ -584,7 +593,7 @@ def _title(resolved: ResolvedMap) -> tuple[Line, ...]:
             byline = f"{byline} ({extra})" if byline else extra
         if byline:
             lines += [(Run(t, "subtitle"),) for t in wrap(_clean(byline), WRAP_TITLE)]
-    return tuple(lines)
+    return tuple(lines[:TITLE_LINES])
 
 
 def _legend_items(
@@ -626,34 +635,45 @@ def _width(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by display width (a CJK character is two columns); long words are split."""
+    """Greedy word wrap by display width (a CJK character is two columns); long words are split.
+
+    Linear in the text: a word longer than a line is cut into pieces by walking it once."""
     lines: list[str] = []
-    current = ""
+    current, used = "", 0  # the line being filled and its width
     for word in text.split():
-        while _width(word) > width:  # a word (or a run of CJK text) longer than a line
-            room = width - _width(current) - (1 if current else 0)
+        left = _width(word)
+        start = 0
+        while left > width:  # a word (or a run of CJK text) longer than a line
+            room = width - used - (1 if current else 0)
             if room < 4:
                 lines.append(current)
-                current = ""
+                current, used = "", 0
                 room = width
-            cut, used = 0, 0
-            while cut < len(word) and used + _char_width(word[cut]) <= room:
-                used += _char_width(word[cut])
+            cut, taken = start, 0
+            while cut < len(word) and taken + _char_width(word[cut]) <= room:
+                taken += _char_width(word[cut])
                 cut += 1
-            current = f"{current} {word[:cut]}" if current else word[:cut]
-            lines.append(current)
-            current = ""
-            word = word[cut:]
+            lines.append(f"{current} {word[start:cut]}" if current else word[start:cut])
+            current, used = "", 0
+            start, left = cut, left - taken
+        word = word[start:] if start else word
         if not word:
             continue
-        if current and _width(current) + 1 + _width(word) > width:
+        if current and used + 1 + left > width:
             lines.append(current)
-            current = word
+            current, used = word, left
+        elif current:
+            current, used = f"{current} {word}", used + 1 + left
         else:
-            current = f"{current} {word}" if current else word
+            current, used = word, left
     if current:
         lines.append(current)
     return lines
+
+
+def fit(text: str, limit: int) -> str:
+    """At most `limit` characters: a longer text is cut, with an ellipsis to say so."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _shorten(text: str, limit: int) -> str:
