@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import itertools
 import subprocess
-from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from argmap.graph import ADDED, EDGE_STYLES, FEED, IMPLICIT, NODE_STYLES, Cluster, Edge, Graph, Line, Node, Run
@@ -319,8 +319,8 @@ def to_dot(graph: Graph) -> str:
     for hub in dict.fromkeys(s.tail for s in stacks if s.tail.startswith("_stack_")):
         out.append(f'  {_quoted(hub)} [shape=point, style=invis, width=0, height=0, label=""];')
     for stack in stacks:
-        minlen = ", minlen=0" if stack.minlen == 0 else ""
-        out.append(f"  {_quoted(stack.tail)} -> {_quoted(stack.head)} [style=invis, weight=0{minlen}];")
+        shared = ", minlen=0" if stack.minlen == 0 else ""
+        out.append(f"  {_quoted(stack.tail)} -> {_quoted(stack.head)} [style=invis, weight=0{shared}];")
     out.append("}")
     return "\n".join(out) + "\n"
 
