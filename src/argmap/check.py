@@ -84,7 +84,7 @@ def compose_map(
     base_path = path.parent / model.extends
     try:
         real = base_path.resolve(strict=True)
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):  # missing, a symlink loop, a NUL in the path
         problems.append(
             problem(
                 loaded.file,

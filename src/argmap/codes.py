@@ -45,6 +45,7 @@ LOADER_CODES: tuple[Code, ...] = (
     Code("AM113", "format-version", E, "the `argmap:` format version is missing or not supported"),
     Code("AM114", "base-missing", E, "an overlay's `extends:` names no map file inside the project"),
     Code("AM115", "extends-cycle", E, "maps extend each other in a circle"),
+    Code("AM116", "too-many-values", E, "the map holds more values than any map of an article needs", True),
     Code(
         "AM120",
         "config-invalid",

@@ -18,9 +18,11 @@ Dates stay strings. Positions are stored 1-based.
 from __future__ import annotations
 
 import codecs
+import errno
 import math
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,10 +30,13 @@ from typing import Any
 
 import yaml
 
-from argmap.problems import Position, Problem, Severity, problem
+from argmap.problems import Position, Problem, Severity, problem, visible
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
+# Values (scalars, lists, mappings) in one map. Each costs memory and time in every stage after
+# loading; 10,000 claims take about 70,000, while a 5 MB flow list `[a, a, …]` holds 1.6 million.
+MAX_VALUES = 100_000
 
 PathKey = tuple[str | int, ...]
 
@@ -98,11 +103,86 @@ class _Stop(Exception):
 
 
 def display_name(path: Path) -> str:
-    """How a file is named in messages: relative to the working directory when inside it."""
+    """How a file is named in messages: relative to the working directory when inside it.
+
+    Control characters and bytes that are not UTF-8 are spelled out (a name is printed on one
+    line of a terminal or a CI log, and into JSON); a name starting with `:` gets `./`, so no
+    message line can begin a GitHub workflow command (`::error ...`)."""
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        name = os.path.relpath(path)
+    except ValueError:  # another drive on Windows, or a NUL in the path
+        name = str(path)
+    name = visible(name)
+    return f"./{name}" if name.startswith(":") else name
+
+
+class Unreadable(Exception):
+    """A file argmap will not read; the message says why, for a person. `too_large` for the limit,
+    with the file's `size` when it is known before reading."""
+
+    def __init__(self, message: str, too_large: bool = False, size: int | None = None) -> None:
+        super().__init__(message)
+        self.too_large = too_large
+        self.size = size
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`, or `Unreadable` saying why not.
+
+    The one way argmap reads maps, bases, sources and scaffold sources. The file is opened
+    without blocking and judged by the open descriptor, so a FIFO cannot hang a run and a
+    device cannot feed it forever; at most `max_bytes + 1` bytes are ever read."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except ValueError:
+        raise Unreadable("the path holds a NUL character") from None
+    except FileNotFoundError:
+        raise Unreadable("no such file") from None
+    except PermissionError:
+        raise Unreadable("permission denied: argmap may not read this file") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise Unreadable("a symlink loop: the link leads back to itself") from None
+        raise Unreadable(f"cannot open it: {error.strerror or error}") from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+            raise Unreadable(f"this is {kind}, not a file")
+        if info.st_size > max_bytes:
+            raise Unreadable(
+                f"the file is {info.st_size:,} bytes; the limit is {max_bytes:,}", too_large=True, size=info.st_size
+            )
+        os.set_blocking(handle, True)
+        raw = _read_up_to(handle, max_bytes + 1)
+    except OSError as error:
+        raise Unreadable(f"cannot read the file: {error.strerror or error}") from None
+    finally:
+        os.close(handle)
+    if len(raw) > max_bytes:  # it grew while it was read
+        raise Unreadable(f"the file is larger than {max_bytes:,} bytes", too_large=True)
+    return raw
+
+
+def _read_up_to(handle: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = os.read(handle, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def read_text(path: Path, max_bytes: int) -> tuple[str | None, Problem | None]:
@@ -110,33 +190,24 @@ def read_text(path: Path, max_bytes: int) -> tuple[str | None, Problem | None]:
     name = display_name(path)
     at = Position(1, 1)
     try:
-        if path.is_dir():
-            return None, problem(
-                name,
-                at,
-                "AM100",
-                "this is a folder, not a map file",
-                "name a .yaml file, or pass the folder to `argmap check` to check every map in it",
-            )
-        size = path.stat().st_size
-        if size > max_bytes:
+        raw = read_regular(path, max_bytes)
+    except Unreadable as error:
+        if error.too_large and error.size is None:  # grew while it was read
+            return None, problem(name, at, "AM105", f"the file is larger than {max_bytes:,} bytes")
+        if error.too_large:
             return None, problem(
                 name,
                 at,
                 "AM105",
-                f"the file is {size:,} bytes; argmap reads maps of at most {max_bytes:,} bytes",
+                f"the file is {error.size:,} bytes; argmap reads maps of at most {max_bytes:,} bytes",
                 "a map is usually a few kilobytes: check that this is the right file (--max-bytes raises the limit)",
             )
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        return None, problem(name, at, "AM100", "no such file", "check the path and the spelling of the file name")
-    except PermissionError:
-        return None, problem(name, at, "AM100", "permission denied: argmap may not read this file")
-    except OSError as error:
-        return None, problem(name, at, "AM100", f"cannot read the file: {error.strerror or error}")
-    if len(raw) > max_bytes:  # grew while we looked, or a special file
-        return None, problem(name, at, "AM105", f"the file is larger than {max_bytes:,} bytes")
+        hint = None
+        if str(error).startswith("this is a folder"):
+            hint = "name a .yaml file, or pass the folder to `argmap check` to check every map in it"
+        elif str(error) == "no such file":
+            hint = "check the path and the spelling of the file name"
+        return None, problem(name, at, "AM100", str(error), hint)
     return decode_utf8(name, raw)
 
 
@@ -314,6 +385,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.root: Any = None
         self.documents = 0
+        self.values = 0
 
     def fail(self, at: Position, code: str, message: str, hint: str | None = None) -> None:
         self.problems.append(problem(self.name, at, code, message, hint))
@@ -361,6 +433,14 @@ class _Builder:
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
                 self._take_key(stack[-1], event, kind, at)
                 continue
+            self.values += 1
+            if self.values > MAX_VALUES:
+                self.fail(
+                    at,
+                    "AM116",
+                    f"the map holds more than {MAX_VALUES:,} values (this is the first one over)",
+                    "a map of one article needs a few hundred: check for a list that runs away",
+                )
             if kind == "ScalarEvent":
                 value: Any = self._scalar(event, at)
             elif kind == "MappingStartEvent":
@@ -385,7 +465,12 @@ class _Builder:
             self.fail(at, "AM102", "a mapping key must be a plain word, not a list or a mapping")
         key = str(event.value)
         seen: dict[str, Position] = frame[4]
-        if key in seen:
+        if "\u0000" in key:
+            self.problems.append(
+                problem(self.name, at, "AM110", f"the key {key!r} holds a NUL character", "delete the \\0 from the key")
+            )
+            key = f"{key}\u0000duplicate{len(seen)}"  # kept out of the data; the error above stands
+        elif key in seen:
             self.problems.append(
                 problem(
                     self.name,
@@ -447,7 +532,7 @@ class _Builder:
         if _BOOL.match(text):
             return text.lower() == "true"
         if _INT.match(text):
-            return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+            return self._int(text, at)
         if _FLOAT.match(text):
             return _float(text)
         if _YAML11_BOOL.match(text) or _YAML11_SEXAGESIMAL.match(text):
@@ -463,6 +548,21 @@ class _Builder:
                 )
             )
         return text
+
+    def _int(self, text: str, at: Position) -> Any:
+        try:
+            return int(text, 0) if text[:2] in ("0o", "0x") else int(text)
+        except ValueError:  # longer than Python converts (sys.get_int_max_str_digits)
+            self.problems.append(
+                problem(
+                    self.name,
+                    at,
+                    "AM112",
+                    f"a number of {len(text):,} digits is longer than argmap reads",
+                    "write it in quotes if it is meant as text",
+                )
+            )
+            return text
 
     def _tagged(self, text: str, tag: str, at: Position) -> Any:
         if tag in ("tag:yaml.org,2002:str", "!"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.anchor import SourceText
-from argmap.load import display_name
+from argmap.load import Unreadable, display_name, read_regular
 from argmap.model import Source
 from argmap.problems import Position, Problem, Severity, problem
 
@@ -30,11 +30,26 @@ class LoadedSource:
 
 def project_root(map_file: Path) -> Path:
     """The nearest folder above the map holding a project marker, else the map's folder."""
-    start = map_file.resolve().parent
+    try:
+        start = map_file.resolve().parent
+    except (OSError, RuntimeError, ValueError):  # a symlink loop or a NUL: the loader says which
+        start = map_file.absolute().parent
     for folder in (start, *start.parents):
         if any((folder / marker).exists() for marker in PROJECT_MARKERS):
             return folder
     return start
+
+
+def _outside(real: Path, root: Path) -> str | None:
+    """Why a source's real path may not be read, or None: it must lie inside the project and
+    not in a hidden folder (.git/ holds a CI checkout's credentials; .venv/, .ssh/ ...)."""
+    top = root.resolve()
+    if not real.is_relative_to(top):
+        return f"leads outside the project folder ({display_name(root)})"
+    hidden = next((part for part in real.relative_to(top).parts if part.startswith(".")), None)
+    if hidden is not None:
+        return f"leads into the hidden {'folder' if hidden != real.name else 'file'} {hidden}"
+    return None
 
 
 def read_source(
@@ -62,37 +77,40 @@ def read_source(
                 "check the spelling, or copy the text into seeds/",
             )
         ]
+    except ValueError:  # a NUL in the path
+        return failed, [problem(name, at, "AM201", f"source `{source.id}`: the path holds a NUL character")]
     except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
         return failed, [problem(name, at, "AM201", f"source `{source.id}`: cannot open {source.path}: {error}")]
-    if not real.is_relative_to(root.resolve()):
+    refused = _outside(real, root)
+    if refused is not None:
         return failed, [
             problem(
                 name,
                 at,
                 "AM203",
-                f"source `{source.id}`: {source.path} leads outside the project folder ({root})",
-                "keep sources inside the project, under seeds/; argmap does not follow paths or symlinks out of it",
+                f"source `{source.id}`: {source.path} {refused}",
+                "keep sources inside the project, under seeds/; argmap does not follow paths or symlinks out of it, "
+                "nor into hidden folders such as .git/",
             )
         ]
-    if not real.is_file():
-        return failed, [problem(name, at, "AM201", f"source `{source.id}`: {source.path} is not a file")]
     try:
-        size = real.stat().st_size
-        if size > max_bytes:
+        raw = read_regular(real, max_bytes)
+    except Unreadable as error:
+        if error.too_large:
+            size = f"is {error.size:,} bytes" if error.size is not None else "grew while it was read"
             return failed, [
                 problem(
                     name,
                     at,
                     "AM210",
-                    f"source `{source.id}`: {source.path} is {size:,} bytes; the limit is {max_bytes:,}",
+                    f"source `{source.id}`: {source.path} {size}; the limit is {max_bytes:,}",
                     "split the text, or raise the limit with --max-source-bytes",
                 )
             ]
-        raw = real.read_bytes()
-    except OSError as error:
-        return failed, [
-            problem(name, at, "AM201", f"source `{source.id}`: cannot read {source.path}: {error.strerror or error}")
-        ]
+        reason = str(error)
+        if reason.startswith("this is "):  # a folder, FIFO, device or socket
+            return failed, [problem(name, at, "AM201", f"source `{source.id}`: {source.path} {reason[5:]}")]
+        return failed, [problem(name, at, "AM201", f"source `{source.id}`: cannot read {source.path}: {reason}")]
     digest = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8-sig")  # a leading byte-order mark is not part of the text
