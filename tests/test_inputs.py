@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from argmap.load import load_text
 from tests.conftest import MINIMAL_MAP, Run
+
+from argmap.load import load_text
 
 RunFn = Callable[..., Run]
 
