@@ -7,7 +7,7 @@ stops there with what was found so far. Nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from argmap.codes import is_unreadable
@@ -119,7 +119,8 @@ def compose_map(
     problems.extend(base_problems)
     if base is None:
         return None, loaded.file, problems  # the base's own problems say why
-    return combine(base, model, path, own), loaded.file, problems
+    combined = combine(base, model, path, own)
+    return replace(combined, bases=(base_path, *base.bases)), loaded.file, problems
 
 
 def find_maps(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:

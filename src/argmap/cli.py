@@ -157,7 +157,7 @@ def export(
         return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
     from argmap.write import write_output
 
-    write_output(output, export_json(result.resolved).encode("utf-8"))
+    write_output(output, export_json(result.resolved).encode("utf-8"), result.resolved.inputs)
     return EXIT_PROBLEMS if result.errors else EXIT_OK
 
 
@@ -237,12 +237,13 @@ def coverage(
 def new(source: Path, map_file: Path, force: bool) -> int:
     """Start a map of the article in SOURCE: its source entry with a sha256 pin and an empty thesis."""
     from argmap.scaffold import ScaffoldError, scaffold
-    from argmap.write import write_atomic
+    from argmap.write import not_an_input, write_atomic
 
     if map_file.exists() and not force:
         click.echo(f"argmap: {map_file} exists; choose another name or add --force to overwrite it", err=True)
         return EXIT_UNUSABLE
     try:
+        not_an_input(map_file, {source: "the source to be mapped"}, map_output=True)
         text = scaffold(source, map_file)
     except ScaffoldError as error:
         click.echo(f"argmap: {error}", err=True)

@@ -90,6 +90,7 @@ class Composed:
     model: ArgumentMap
     locator: Locator
     source_maps: list[Path] = field(default_factory=list)  # per source: the map file naming it
+    bases: tuple[Path, ...] = ()  # the maps it extends, nearest first
 
 
 def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileLocator) -> Composed:

@@ -134,7 +134,7 @@ def diff(
     from argmap.write import WriteError, write_output
 
     try:
-        write_output(output, data)
+        write_output(output, data, {**old.resolved.inputs, **new.resolved.inputs})
     except WriteError as error:
         return fail(str(error))
     if output is not None and str(output) != "-":

@@ -339,7 +339,7 @@ def check_text(path: Path, text: str, options: Options) -> MapResult:
     """
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".check.yaml", dir=folder)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise WriteError(f"cannot check the edited {path}: {error.strerror or error} in {folder}") from None
     try:

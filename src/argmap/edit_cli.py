@@ -105,10 +105,12 @@ def add(
     """
     from argmap.edit import EditError, NewClaim, add_claim
     from argmap.report import format_text
+    from argmap.write import edit_lock
 
     claim = NewClaim(kind, target, text, quotes, source, by, basis, voice, group, attacks, claim_id)
     try:
-        result = add_claim(map_file, claim, dry_run, _options(root))
+        with edit_lock(map_file):
+            result = add_claim(map_file, claim, dry_run, _options(root))
     except EditError as error:
         click.echo(f"argmap: {error}", err=True)
         return EXIT_UNUSABLE
@@ -187,6 +189,7 @@ def fix_command(paths: tuple[Path, ...], dry_run: bool, root: Path | None = None
     from argmap.check import find_maps
     from argmap.edit import fix_map
     from argmap.report import format_text
+    from argmap.write import edit_lock
 
     maps, folder_problems = find_maps(paths)
     code = EXIT_OK
@@ -194,7 +197,8 @@ def fix_command(paths: tuple[Path, ...], dry_run: bool, root: Path | None = None
         click.echo(format_text(folder_problems, 0, colour_wanted(sys.stderr)), nl=False, err=True)
         code = EXIT_UNUSABLE
     for path in maps:
-        result = fix_map(path, dry_run, _options(root))
+        with edit_lock(path):
+            result = fix_map(path, dry_run, _options(root))
         print_fix(result)
         code = max(code, result.code)
     return code

@@ -83,6 +83,7 @@ class ResolvedMap:
     exclusions: dict[str, list[ResolvedQuote]]  # by source id
     links: list[Link]
     claim_paths: dict[str, PathKey] = field(default_factory=dict)  # id -> ('claims', i)
+    bases: tuple[Path, ...] = ()  # the maps an overlay extends
     # Indexes over the (immutable) model and links, built once: rules look things up per
     # claim and per link, and a scan each time made maps of thousands of claims quadratic.
     claims: dict[str, Claim] = field(init=False, repr=False)
@@ -103,6 +104,14 @@ class ResolvedMap:
                 if link.id is not None:
                     self._link_names.setdefault(link.id, link)
                 self._link_names.setdefault(link.name, link)
+
+    @property
+    def inputs(self) -> dict[Path, str]:
+        """Every file this map was read from, with what it is to the map: no output may replace one."""
+        found = {self.map_path: "the map"}
+        found.update(dict.fromkeys(self.bases, "a base map it extends"))
+        found.update({loaded.file: "a source it quotes" for loaded in self.sources.values()})
+        return found
 
     def at(self, path: PathKey) -> Position:
         return self.locator.locate(path)[1]
@@ -134,7 +143,7 @@ def resolve(
     model, locator = composed.model, composed.locator
     source_maps = composed.source_maps or [map_path] * len(model.sources)
     sources = _read_sources(model, locator, source_maps, root, max_source_bytes, problems)
-    resolved = ResolvedMap(file, map_path, root, model, locator, sources, {}, {}, _links(model))
+    resolved = ResolvedMap(file, map_path, root, model, locator, sources, {}, {}, _links(model), bases=composed.bases)
     default_source = model.sources[0].id if model.sources else ""
     budget = _Budget()
     for index, claim in enumerate(model.claims):
