@@ -41,6 +41,21 @@ def _config() -> Config | None:
     return config
 
 
+class Percent(click.ParamType):
+    """A number from 0 to 100: not `nan`, which compares false with everything and so passed."""
+
+    name = "percent"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            number = float(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a number", param, ctx)
+        if not 0 <= number <= 100:  # false for nan
+            self.fail(f"{value} is not a percentage from 0 to 100", param, ctx)
+        return number
+
+
 def _exit_code(results: list[MapResult], strict: bool) -> int:
     if any(r.unreadable for r in results):
         return EXIT_UNUSABLE
@@ -166,9 +181,9 @@ def export(
 @click.option(
     "--min",
     "minimum",
-    type=click.FloatRange(0, 100),
+    type=Percent(),
     default=None,
-    help="Fail (exit 1) when sentence coverage of a source is below PERCENT.",
+    help="Fail (exit 1) when sentence coverage of a source is below PERCENT (0 to 100).",
     metavar="PERCENT",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -206,11 +221,19 @@ def coverage(
             codes.append(EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS)
             continue
         if result.errors:
+            # A gate fails closed: a source that could not be read, or quotes that were not
+            # found, must not pass as a measured coverage.
             click.echo(
-                f"argmap: note: {result.file} has {result.errors} error(s); quotes that were not found "
-                "count as uncovered (run `argmap check` for details)",
+                format_text([p for p in result.problems if p.is_error], 1, colour_wanted(sys.stderr)),
+                nl=False,
                 err=True,
             )
+            click.echo(
+                f"argmap: {result.file} has {result.errors} error(s); quotes that were not found "
+                "count as uncovered, and coverage fails until they are fixed",
+                err=True,
+            )
+            codes.append(EXIT_PROBLEMS)
         found = measure.map_coverage(result.resolved)
         texts.append(measure.format_text(result.file, found, minimum))
         documents.append(measure.coverage_dict(result.file, found, minimum))
@@ -219,7 +242,9 @@ def coverage(
     if fmt == "json":
         click.echo(json.dumps({"argmap_coverage": 1, "maps": documents}, indent=2, ensure_ascii=False))
     else:
-        click.echo("".join(texts), nl=False)
+        from argmap.problems import printable
+
+        click.echo(printable("".join(texts)), nl=False)
     return max(codes)
 
 

@@ -123,7 +123,9 @@ def diff(
 
     found = compare(old.resolved, new.resolved)
     if fmt in ("text", "json"):
-        data = (format_json(found) if fmt == "json" else format_text(found)).encode("utf-8")
+        from argmap.problems import printable
+
+        data = (format_json(found) if fmt == "json" else printable(format_text(found))).encode("utf-8")
     else:
         from argmap.draw import DotMissing, RenderError, render
 

@@ -34,6 +34,13 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_shown, text)
 
 
+def printable(text: str) -> str:
+    """Lines of output for a terminal or a CI log: each line `visible`, and none starting with
+    `::`, which GitHub Actions would run as a workflow command (`::error file=…::forged`)."""
+    lines = [visible(line) for line in text.split("\n")]
+    return "\n".join("\\x3a" + line[1:] if line.startswith("::") else line for line in lines)
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

@@ -29,7 +29,9 @@ def colour_wanted(stream: Any) -> bool:
 
 def fail(message: str) -> int:
     """Say on stderr why a command cannot go on; the exit code for it."""
-    click.echo(f"argmap: {message}", err=True)
+    from argmap.problems import printable
+
+    click.echo(printable(f"argmap: {message}"), err=True)
     return EXIT_UNUSABLE
 
 
