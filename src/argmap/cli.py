@@ -12,10 +12,11 @@ Exit codes (every command):
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -41,17 +42,15 @@ def _config() -> Config | None:
     return config
 
 
-class Percent(click.ParamType):
-    """A number from 0 to 100: not `nan`, which compares false with everything and so passed."""
+class Percent(click.FloatRange):
+    """A number from 0 to 100, and not `nan`, which compares false with everything and so passed."""
 
-    name = "percent"
+    def __init__(self) -> None:
+        super().__init__(0, 100)
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
-        try:
-            number = float(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a number", param, ctx)
-        if not 0 <= number <= 100:  # false for nan
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
             self.fail(f"{value} is not a percentage from 0 to 100", param, ctx)
         return number
 
