@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap import __version__
-from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, input_limits, input_options
+from argmap.terminal import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNUSABLE,
+    chosen_config,
+    colour_wanted,
+    config_options,
+    input_limits,
+    input_options,
+)
 
 if TYPE_CHECKING:
     from argmap.check import MapResult
@@ -29,11 +38,18 @@ if TYPE_CHECKING:
 
 
 def _config() -> Config | None:
-    """The project's configuration, or None (after saying why) when it is broken."""
-    from argmap.config import load_config
+    """The configuration this run asked for, or None (after saying why) when it is broken.
+
+    --isolated: none; --config PATH: that file only; otherwise the nearest one from the working
+    directory up. A CI runner checking submissions passes one of the two, so that a file in the
+    submission cannot choose the rules."""
+    from argmap.config import Config, load_config, load_config_file
     from argmap.report import problem_lines
 
-    config, problems = load_config(Path.cwd())
+    isolated, chosen = chosen_config()
+    if isolated:
+        return Config()
+    config, problems = load_config_file(chosen) if chosen is not None else load_config(Path.cwd())
     if problems:
         for line in problem_lines(problems, colour_wanted(sys.stderr)):
             click.echo(line, err=True)
@@ -258,6 +274,7 @@ def coverage(
     help="The map file to create (e.g. arguments/next-article.yaml).",
 )
 @click.option("--force", is_flag=True, help="Overwrite MAP if it exists.")
+@config_options
 def new(source: Path, map_file: Path, force: bool) -> int:
     """Start a map of the article in SOURCE: its source entry with a sha256 pin and an empty thesis."""
     from argmap.scaffold import ScaffoldError, scaffold
@@ -284,6 +301,7 @@ def new(source: Path, map_file: Path, force: bool) -> int:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to FILE (atomically) instead of standard output.",
 )
+@config_options
 def schema(output: Path | None) -> int:
     """Print the JSON Schema of the map format (draft-07), for editors and check-jsonschema.
 
@@ -302,6 +320,7 @@ def schema(output: Path | None) -> int:
 
 @cli.command()
 @click.argument("codes", nargs=-1)
+@config_options
 def rules(codes: tuple[str, ...]) -> int:
     """List every problem code; with CODES, print their documentation and examples."""
     from argmap.docs import describe_codes, list_codes

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from argmap.terminal import EXIT_OK, EXIT_UNUSABLE, colour_wanted
+from argmap.terminal import EXIT_OK, EXIT_UNUSABLE, colour_wanted, config_options
 
 if TYPE_CHECKING:
     from argmap.edit import FixResult
@@ -76,6 +76,7 @@ def _options(root: Path | None) -> Any:
     type=click.Path(file_okay=False, path_type=Path),
     help="Project folder that sources must stay inside (default: found from the map).",
 )
+@config_options
 def add(
     kind: str,
     map_file: Path,
@@ -212,6 +213,7 @@ def fix_command(paths: tuple[Path, ...], dry_run: bool, root: Path | None = None
     type=click.Path(file_okay=False, path_type=Path),
     help="Project folder that sources must stay inside (default: found from the map).",
 )
+@config_options
 def fix(paths: tuple[Path, ...], dry_run: bool, root: Path | None) -> int:
     """Rewrite quotes that match only after normalisation to the source's exact text.
 

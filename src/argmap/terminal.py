@@ -35,8 +35,50 @@ def fail(message: str) -> int:
     return EXIT_UNUSABLE
 
 
+CONFIG_KEY = "argmap.config"
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    chosen = ctx.meta.setdefault(CONFIG_KEY, {})
+    if value is not None and value is not False:
+        if chosen:
+            raise click.UsageError("--isolated and --config exclude each other: choose one", ctx)
+        chosen[param.name] = value
+    return value
+
+
+def config_options(function: Any) -> Any:
+    """--isolated and --config PATH: which configuration a command reads (default: the nearest
+    `.argmap.toml` or `[tool.argmap]` from the working directory up)."""
+    function = click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=_remember,
+        help="Read the configuration from this file only (e.g. the course's, on a CI runner).",
+    )(function)
+    function = click.option(
+        "--isolated",
+        is_flag=True,
+        default=None,
+        expose_value=False,
+        callback=_remember,
+        help="Read no configuration file at all: argmap's defaults only.",
+    )(function)
+    return function
+
+
+def chosen_config() -> tuple[bool, Path | None]:
+    """What --isolated and --config asked for in the running command: (isolated, file)."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get(CONFIG_KEY, {}) if ctx is not None else {}
+    return bool(chosen.get("isolated")), chosen.get("config_file")
+
+
 def input_limits(function: Any) -> Any:
     """--root, --max-bytes and --max-source-bytes: what every command that reads maps accepts."""
+    function = config_options(function)
     function = click.option(
         "--root",
         type=click.Path(file_okay=False, path_type=Path),
