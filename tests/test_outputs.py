@@ -201,3 +201,55 @@ def test_interrupted_edits_leave_only_documented_temporary_names(project: Path, 
     )
     names = [line for line in result.stdout.splitlines() if line.startswith(".")]
     assert names and all(name.startswith(".map.yaml.") and name.endswith(".tmp") for name in names)
+
+
+def test_add_on_a_full_disk_is_a_clear_error_and_changes_nothing(
+    project: Path, map_file: Path, run: RunFn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import argmap.edit
+
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, stream: object) -> None:
+            self.stream = stream
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.stream.close()  # type: ignore[attr-defined]
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(argmap.edit.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+    before = snapshot(project)
+    result = run("add", "objection", "--to", "P1", "--text", "No.", map_file)
+    assert result.code == 2
+    assert result.err.startswith("argmap: cannot check the edited ")
+    assert "No space left on device" in result.err
+    assert snapshot(project) == before
+
+
+def test_add_keeps_a_cr_only_map_cr_only(project: Path, map_file: Path, run: RunFn) -> None:
+    map_file.write_bytes(MINIMAL_MAP.replace("\n", "\r").encode())
+    assert run("add", "objection", "--to", "P1", "--text", "No.", map_file).code == 0
+    raw = map_file.read_bytes()
+    assert b"\n" not in raw
+    assert raw.endswith(b"    text: No.\r    attacks: P1\r")
+    assert run("check", map_file).code == 0
+
+
+def test_add_after_a_block_that_keeps_its_blank_lines(project: Path, map_file: Path, run: RunFn) -> None:
+    map_file.write_text(MINIMAL_MAP + "    note: |+\n      kept\n\n\n", encoding="utf-8")
+    assert run("add", "objection", "--to", "P1", "--text", "No.", map_file).code == 0
+    text = map_file.read_text(encoding="utf-8")
+    assert "    note: |+\n      kept\n\n\n  - id: O1\n" in text
+    from argmap.load import load_text
+
+    claims = load_text(text, "map.yaml").data["claims"]
+    assert claims[1]["note"] == "kept\n\n\n"  # the block keeps its blank lines
+    assert claims[2]["id"] == "O1"

@@ -40,7 +40,7 @@ import yaml
 
 from argmap.anchor import _ELISION, Span, normalise
 from argmap.check import MapResult, Options, check_map
-from argmap.load import PathKey, display_name, load_text, parse_events, read_text
+from argmap.load import PathKey, Unreadable, display_name, load_text, parse_events, read_regular, read_text
 from argmap.problems import Problem
 from argmap.resolve import ResolvedMap, ResolvedQuote
 from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE
@@ -293,9 +293,10 @@ def _block_scalar(raw: str, value: str) -> str | None:
 @dataclass
 class _Read:
     name: str
-    text: str
+    text: str  # lines end in LF or CRLF (a CR-only file is edited as LF, written back as CR)
     raw: bytes
     bom: bytes
+    cr_only: bool = False
 
 
 def _read(path: Path, options: Options) -> tuple[_Read | None, list[Problem]]:
@@ -303,9 +304,15 @@ def _read(path: Path, options: Options) -> tuple[_Read | None, list[Problem]]:
     if text is None:
         assert failure is not None
         return None, [failure]
-    raw = path.read_bytes()
+    try:
+        raw = read_regular(path, options.max_bytes)
+    except Unreadable as error:  # replaced between the two reads
+        raise EditError(f"{display_name(path)} changed while argmap was reading it: {error}") from None
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    return _Read(display_name(path), text, raw, bom), []
+    cr_only = "\r" in text and "\n" not in text
+    if cr_only:
+        text = text.replace("\r", "\n")
+    return _Read(display_name(path), text, raw, bom, cr_only), []
 
 
 @dataclass
@@ -343,8 +350,11 @@ def check_text(path: Path, text: str, options: Options) -> MapResult:
     except OSError as error:
         raise WriteError(f"cannot check the edited {path}: {error.strerror or error} in {folder}") from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+        except OSError as error:  # a full disk, a quota
+            raise WriteError(f"cannot check the edited {path}: {error.strerror or error} in {folder}") from None
         if options.root is None:
             from argmap.sources import project_root
 
@@ -376,6 +386,8 @@ def _write(path: Path, read: _Read, text: str) -> None:
         raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
     if now != read.raw:
         raise WriteError(f"{read.name} changed while argmap was editing it; nothing was written: run the command again")
+    if read.cr_only:
+        text = text.replace("\n", "\r")
     write_atomic(path, read.bom + text.encode("utf-8"))
 
 
@@ -482,6 +494,10 @@ def add_claim(path: Path, claim: NewClaim, dry_run: bool = False, options: Optio
     fields = _claim_fields(claim, claim_id, relation)
     try:
         new_text, at, added = _append_claim(read.text, fields)
+        if not _appended(read.text, new_text, fields):
+            # The blank lines after the last claim belonged to it (a `|+` block keeps them):
+            # the claim goes after them instead.
+            new_text, at, added = _append_claim(read.text, fields, give_back=False)
     except EditError as error:
         return AddResult(name, EXIT_UNUSABLE, existing=before.problems, message=str(error))
     _verify_append(read.text, new_text, fields)
@@ -524,18 +540,26 @@ def _new_problems(before: Sequence[Problem], after: Sequence[Problem], first: in
     return fresh
 
 
-def _verify_append(old: str, new: str, fields: dict[str, Any]) -> None:
+def _appended(old: str, new: str, fields: dict[str, Any]) -> bool:
+    """Whether `new` reads as `old` with the claim `fields` appended, and as nothing else."""
     before, after = load_text(old, "<before>"), load_text(new, "<after>")
     expected = copy.deepcopy(before.data)
     expected["claims"].append(fields)
-    if after.unreadable or after.data != expected:
+    return not after.unreadable and after.data == expected
+
+
+def _verify_append(old: str, new: str, fields: dict[str, Any]) -> None:
+    if not _appended(old, new, fields):
         raise EditError(
             "internal error: the edited map does not read back as the old map plus the new claim; nothing was written"
         )  # pragma: no cover - guards the splice
 
 
-def _append_claim(text: str, fields: dict[str, Any]) -> tuple[str, int, str]:
-    """The text with the claim appended to `claims:`, where it went, and the text inserted."""
+def _append_claim(text: str, fields: dict[str, Any], give_back: bool = True) -> tuple[str, int, str]:
+    """The text with the claim appended to `claims:`, where it went, and the text inserted.
+
+    `give_back`: blank lines after the last claim stay after the new one (False: they are
+    part of the last claim's value, and the new claim follows them)."""
     layout = scan(text)
     claims = layout.values.get(("claims",))
     if claims is None or claims.kind != "seq":
@@ -552,7 +576,7 @@ def _append_claim(text: str, fields: dict[str, Any]) -> tuple[str, int, str]:
     else:
         key_column = last.column if last.kind == "map" else dash + 2
         item = _block_mapping(fields, dash, key_column, offset, newline)
-    at = _end_of_item(text, last, dash)
+    at = _end_of_item(text, last, dash, give_back)
     if _blank_line_before(text, last.start) and len(claims.items) > 1:
         item = newline + item
     if at == len(text) and text and not text.endswith("\n"):
@@ -573,7 +597,7 @@ def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _end_of_item(text: str, last: Spot, dash: int) -> int:
+def _end_of_item(text: str, last: Spot, dash: int, give_back: bool = True) -> int:
     """Where the next item goes: after the last item's last line and the comments indented under it.
 
     Comments indented deeper than the list's dash belong to the last claim and stay with it;
@@ -583,7 +607,7 @@ def _end_of_item(text: str, last: Spot, dash: int) -> int:
     end = last.end
     if end > 0 and text[end - 1] == "\n":  # a block scalar ends at the start of the next line
         at = end
-        while at > 0 and text[at - 1] in "\r\n" and _line_blank(text, _line_start(text, at - 1), at):
+        while give_back and at > 0 and text[at - 1] in "\r\n" and _line_blank(text, _line_start(text, at - 1), at):
             at = _line_start(text, at - 1)  # give back trailing blank lines
     else:
         newline_at = text.find("\n", end)
