@@ -12,6 +12,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Self
 
 import pytest
 from tests.conftest import MINIMAL_MAP, Run
@@ -216,7 +217,7 @@ def test_add_on_a_full_disk_is_a_clear_error_and_changes_nothing(
         def __init__(self, stream: object) -> None:
             self.stream = stream
 
-        def __enter__(self) -> Full:
+        def __enter__(self) -> Self:
             return self
 
         def __exit__(self, *exc: object) -> None:
