@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 import unicodedata
 from array import array
@@ -96,10 +97,10 @@ _MIN_EDGE_BLOCK = 3
 # measurement, sentences not in the text scored 43-60 there, true passages 70 and up).
 _REFINE_MIN_SCORE = SUGGESTION_MIN_SCORE
 
-# Cost bounds. A quote that occurs more often than _MAX_CANDIDATES times is reported as too
-# common after that many (a student's quote of one letter would otherwise list every one of
-# tens of thousands); prefix and suffix are compared over at most _MAX_SELECTOR_CHARS.
-MAX_CANDIDATES = 1_000
+# Cost bounds. A quote that occurs more often than MAX_CANDIDATES times is reported as too
+# common after that many (a quote of one letter would otherwise list each of tens of thousands,
+# for every time a map repeats it); prefix and suffix are compared over MAX_SELECTOR_CHARS.
+MAX_CANDIDATES = 200
 MAX_SELECTOR_CHARS = 1_000
 
 # --- public data types -------------------------------------------------------------------------
@@ -189,11 +190,15 @@ class _Folded:
 
     text: str
     starts: array[int]  # original offset of the first character it came from
-    ends: array[int]  # original end offset (exclusive) of the last character it came from
+    # Original end offset (exclusive) of the last character it came from, where that is not
+    # start + 1 (whitespace runs, letters with combining marks): most characters map one to
+    # one, and a full array of ends was a fifth of the memory of checking a 20 MB source.
+    wide: dict[int, int]
 
     def original(self, start: int, end: int) -> Span:
         """The original span of the normalised characters [start, end)."""
-        return Span(self.starts[start], self.ends[end - 1])
+        last = end - 1
+        return Span(self.starts[start], self.wide.get(last, self.starts[last] + 1))
 
 
 class _Folder:
@@ -202,8 +207,8 @@ class _Folder:
     def __init__(self, text: str) -> None:
         self.source = text
         self.out: list[str] = []
-        self.starts: array[int] = array("q")
-        self.ends: array[int] = array("q")
+        self.starts: array[int] = array(_typecode(len(text)))
+        self.wide: dict[int, int] = {}
 
     def run(self) -> _Folded:
         text = self.source
@@ -220,24 +225,24 @@ class _Folder:
             else:
                 self._other(start if carried is None else carried, end)
                 carried = None
-        return _Folded("".join(self.out), self.starts, self.ends)
+        return _Folded("".join(self.out), self.starts, self.wide)
 
     def _ascii(self, start: int, end: int) -> None:
         if start < end:
             self.out.append(self.source[start:end].lower())
             self.starts.extend(range(start, end))
-            self.ends.extend(range(start + 1, end + 1))
 
     def _space(self, start: int, end: int) -> None:
         # A run of whitespace (even one interrupted by dropped invisible characters) is one
         # space that stands for the whole run. ASCII runs never start or end with a space, so
         # the last piece of output is " " exactly when the output ends in a space.
         if self.out and self.out[-1] == " ":
-            self.ends[-1] = end
+            self.wide[len(self.starts) - 1] = end
         else:
             self.out.append(" ")
             self.starts.append(start)
-            self.ends.append(end)
+            if end != start + 1:
+                self.wide[len(self.starts) - 1] = end
 
     def _other(self, start: int, end: int) -> None:
         text = self.source
@@ -252,7 +257,8 @@ class _Folder:
                 else:
                     self.out.append(char)
                     self.starts.append(i)
-                    self.ends.append(j)
+                    if j != i + 1:
+                        self.wide[len(self.starts) - 1] = j
             i = j
 
 
@@ -272,6 +278,7 @@ def normalise(text: str) -> str:
 # --- word index for large sources ---------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 
 
 @dataclass(frozen=True)
@@ -284,17 +291,37 @@ class _WordIndex:
 
     @classmethod
     def build(cls, folded: str) -> _WordIndex:
-        starts: array[int] = array("q")
-        ends: array[int] = array("q")
+        # Offsets from the lengths of the split text (summed in C): a match object per word
+        # made this most of the cost of checking against a 20 MB source. The text is split a
+        # slice at a time, cut at a space, so the words in hand stay a few megabytes.
+        code = _typecode(len(folded))
+        starts: array[int] = array(code)
+        ends: array[int] = array(code)
         postings: dict[str, array[int]] = {}
-        for number, word in enumerate(_WORD.finditer(folded)):
-            starts.append(word.start())
-            ends.append(word.end())
-            found = postings.get(word.group())
-            if found is None:
-                found = postings[word.group()] = array("l")
-            found.append(number)
+        low = 0
+        while low < len(folded):
+            high = folded.find(" ", low + _INDEX_SLICE)
+            high = len(folded) if high == -1 else high
+            parts = _WORD_SPLIT.split(folded[low:high])
+            offsets = array(code, itertools.accumulate(map(len, parts), initial=low))
+            first = len(starts)
+            starts.extend(offsets[1:-1:2])
+            ends.extend(offsets[2::2])
+            for number, word in enumerate(parts[1::2], start=first):
+                found = postings.get(word)
+                if found is None:
+                    found = postings[word] = array(code)
+                found.append(number)
+            low = high
         return cls(starts, ends, postings)
+
+
+_INDEX_SLICE = 1 << 20
+
+
+def _typecode(largest: int) -> str:
+    """The array type for offsets up to `largest`: four bytes each when they fit (sources do)."""
+    return "i" if largest < 2**31 - 1 else "q"
 
 
 # --- the source ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from argmap.compose import Composed, Locator
 from argmap.load import PathKey
 from argmap.model import ArgumentMap, Claim, Quote
 from argmap.problems import Position, Problem, Severity, problem
-from argmap.sources import DEFAULT_MAX_SOURCE_BYTES, LoadedSource, read_source
+from argmap.sources import DEFAULT_MAX_SOURCE_BYTES, LoadedSource, Shelf, read_source
 
 LinkType = Literal["support", "attack", "undercut"]
 _ARROW = re.compile(r"\s*->\s*")
@@ -175,6 +175,7 @@ def _read_sources(
     problems: list[Problem],
 ) -> dict[str, LoadedSource]:
     sources: dict[str, LoadedSource] = {}
+    shelf = Shelf(max_bytes)
     for index, (source, map_file) in enumerate(zip(model.sources, source_maps)):
         if source.id in sources:
             file, at = locator.locate(("sources", index, "id"))
@@ -195,6 +196,7 @@ def _read_sources(
             at=locator.locate(("sources", index, "path"))[1],
             pin_at=locator.locate(("sources", index, "sha256"))[1],
             max_bytes=max_bytes,
+            shelf=shelf,
         )
         sources[source.id] = loaded
         problems.extend(found)

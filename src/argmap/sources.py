@@ -8,7 +8,7 @@ nor through a symlink: the resolved real path must stay under the project root.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.anchor import SourceText
@@ -40,6 +40,15 @@ def project_root(map_file: Path) -> Path:
     return start
 
 
+@dataclass
+class Shelf:
+    """The sources one map has read: each file once (a map may name one file under many ids),
+    and all of them together within the one limit `--max-source-bytes` sets."""
+
+    left: int
+    read: dict[Path, tuple[SourceText, str]] = field(default_factory=dict)  # real path -> text, sha256
+
+
 def _outside(real: Path, root: Path) -> str | None:
     """Why a source's real path may not be read, or None: it must lie inside the project and
     not in a hidden folder (.git/ holds a CI checkout's credentials; .venv/, .ssh/ ...)."""
@@ -59,8 +68,10 @@ def read_source(
     at: Position,
     pin_at: Position,
     max_bytes: int = DEFAULT_MAX_SOURCE_BYTES,
+    shelf: Shelf | None = None,
 ) -> tuple[LoadedSource, list[Problem]]:
     """Read one source; problems point at its `path:` (or `sha256:`) in the map."""
+    shelf = shelf if shelf is not None else Shelf(max_bytes)
     name = display_name(map_file)
     file = map_file.parent / source.path
     failed = LoadedSource(source, file, None, None)
@@ -93,9 +104,23 @@ def read_source(
                 "nor into hidden folders such as .git/",
             )
         ]
+    if real in shelf.read:
+        known, known_digest = shelf.read[real]
+        return LoadedSource(source, file, known, known_digest), _pin_problems(source, known_digest, name, pin_at)
     try:
-        raw = read_regular(real, max_bytes)
+        raw = read_regular(real, min(max_bytes, shelf.left))
     except Unreadable as error:
+        if error.too_large and shelf.left < max_bytes:
+            return failed, [
+                problem(
+                    name,
+                    at,
+                    "AM210",
+                    f"source `{source.id}`: with {source.path} this map's sources would exceed {max_bytes:,} bytes, "
+                    "the limit for all of them together",
+                    "quote fewer or shorter texts, or raise the limit with --max-source-bytes",
+                )
+            ]
         if error.too_large:
             size = f"is {error.size:,} bytes" if error.size is not None else "grew while it was read"
             return failed, [
@@ -111,6 +136,7 @@ def read_source(
         if reason.startswith("this is "):  # a folder, FIFO, device or socket
             return failed, [problem(name, at, "AM201", f"source `{source.id}`: {source.path} {reason[5:]}")]
         return failed, [problem(name, at, "AM201", f"source `{source.id}`: cannot read {source.path}: {reason}")]
+    shelf.left -= len(raw)
     digest = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8-sig")  # a leading byte-order mark is not part of the text
@@ -125,16 +151,21 @@ def read_source(
                 "convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`, then update its sha256",
             )
         ]
-    problems: list[Problem] = []
-    if source.sha256 is not None and source.sha256 != digest:
-        problems.append(
-            problem(
-                name,
-                pin_at,
-                "AM204",
-                f"source `{source.id}` has changed since it was pinned (sha256 is now {digest[:12]}…)",
-                "if the change is intended, re-check every quote and update `sha256:` to " + digest,
-                Severity.WARNING,
-            )
+    shared = SourceText(text)
+    shelf.read[real] = (shared, digest)
+    return LoadedSource(source, file, shared, digest), _pin_problems(source, digest, name, pin_at)
+
+
+def _pin_problems(source: Source, digest: str, name: str, pin_at: Position) -> list[Problem]:
+    if source.sha256 is None or source.sha256 == digest:
+        return []
+    return [
+        problem(
+            name,
+            pin_at,
+            "AM204",
+            f"source `{source.id}` has changed since it was pinned (sha256 is now {digest[:12]}…)",
+            "if the change is intended, re-check every quote and update `sha256:` to " + digest,
+            Severity.WARNING,
         )
-    return LoadedSource(source, file, SourceText(text), digest), problems
+    ]
