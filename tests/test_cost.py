@@ -188,3 +188,19 @@ def test_a_17000_character_note_is_drawn_like_check_accepts_it(project: Path, ru
     assert result.code == 0, result.err
     svg = (project / "out.svg").read_text(encoding="utf-8")
     assert '<a xlink:title="T1 · implicit thesis' in svg
+
+
+def test_sources_together_stay_within_the_source_limit(project: Path, run: RunFn) -> None:
+    big_source(project, 600_000)
+    (project / "seeds" / "big2.txt").write_text((project / "seeds" / "big.txt").read_text(encoding="utf-8") + "x")
+    twice = "argmap: 1\nsources:\n  - id: a\n    path: ../seeds/big.txt\n  - id: b\n    path: ../seeds/big.txt\n"
+    claims = "claims:\n  - id: T1\n    kind: thesis\n    text: x\n    implicit: true\n"
+    # One file named twice is read once and counts once.
+    assert run("check", "--max-source-bytes", "1000000", write(project, twice + claims)).code == 0
+    other = twice.replace("  - id: b\n    path: ../seeds/big.txt", "  - id: b\n    path: ../seeds/big2.txt")
+    result = run("check", "--max-source-bytes", "1000000", write(project, other + claims))
+    assert result.code == 1
+    assert (
+        "arguments/map.yaml:6:11: error AM210 source `b`: with ../seeds/big2.txt this map's sources would "
+        "exceed 1,000,000 bytes, the limit for all of them together"
+    ) in result.out
