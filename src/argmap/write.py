@@ -141,8 +141,13 @@ def write_stdout(data: bytes) -> None:
         raise WriteError("cannot write to standard output: it is closed")
     try:
         sys.stdout.flush()  # text printed before must come first
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream standing in for standard output
+            sys.stdout.write(data.decode("utf-8", "replace"))
+            sys.stdout.flush()
+            return
+        buffer.write(data)
+        buffer.flush()
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as error:  # ValueError: a closed file object
