@@ -137,3 +137,12 @@ def test_a_file_name_that_is_not_utf8_gives_valid_json(project: Path) -> None:
     )
     document = json.loads(result.stdout.decode("utf-8"))
     assert document["problems"][0]["file"] == "arguments/caf\\xe9.yaml"
+
+
+def test_a_utf16_source_is_named_as_such(project: Path, run: RunFn) -> None:
+    (project / "seeds" / "wide.txt").write_bytes("\ufeffChina and Russia".encode("utf-16"))
+    result = run("check", write(project, MINIMAL_MAP.replace("oped.txt", "wide.txt")))
+    assert result.code == 1
+    assert "arguments/map.yaml:4:11: error AM202 source `oped`: ../seeds/wide.txt is saved as UTF-16, not UTF-8" in (
+        result.out
+    )

@@ -219,31 +219,44 @@ _BOMS = (
 )
 
 
-def decode_utf8(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
-    """UTF-8 (a leading byte-order mark is allowed and dropped); anything else is named."""
+class NotUtf8(Exception):
+    """Bytes that are not UTF-8 text: `what` says how, `at` where (line and column of the text)."""
+
+    def __init__(self, what: str, at: Position) -> None:
+        super().__init__(what)
+        self.what = what
+        self.at = at
+
+
+def utf8_text(raw: bytes) -> str:
+    """The one way argmap decodes a file it reads (map, source, scaffold source): UTF-8, a leading
+    byte-order mark allowed and dropped (offsets count from after it); UTF-16/32 and bytes that
+    are not UTF-8 are `NotUtf8`, never guessed."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return None, problem(
-                name,
-                Position(1, 1),
-                "AM101",
-                f"the file is saved as {encoding}, not UTF-8",
-                "save it as UTF-8 (in most editors: File > Save with Encoding > UTF-8)",
-            )
+            raise NotUtf8(f"the file is saved as {encoding}, not UTF-8", Position(1, 1))
     raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        return raw.decode("utf-8"), None
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return None, problem(
-            name,
-            Position(line, column),
-            "AM101",
-            f"byte 0x{raw[error.start]:02x} is not UTF-8 text",
-            "save the file as UTF-8; text pasted from a word processor or an old editor is often Latin-1 or Windows-1252",
+        raise NotUtf8(f"byte 0x{raw[error.start]:02x} is not UTF-8 text", Position(line, column)) from None
+
+
+def decode_utf8(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
+    """A map's text, or AM101 at the first byte that is not UTF-8."""
+    try:
+        return utf8_text(raw), None
+    except NotUtf8 as error:
+        hint = (
+            "save it as UTF-8 (in most editors: File > Save with Encoding > UTF-8)"
+            if error.at == Position(1, 1) and error.what.startswith("the file is saved as")
+            else "save the file as UTF-8; text pasted from a word processor or an old editor is often Latin-1 "
+            "or Windows-1252"
         )
+        return None, problem(name, error.at, "AM101", error.what, hint)
 
 
 def load_map(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:

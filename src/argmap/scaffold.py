@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-from argmap.load import Unreadable, read_regular
+from argmap.load import NotUtf8, Unreadable, read_regular, utf8_text
 from argmap.problems import visible
 from argmap.sources import DEFAULT_MAX_SOURCE_BYTES, project_root
 
@@ -58,8 +58,8 @@ def scaffold(source: Path, map_path: Path) -> str:
             raise ScaffoldError(f"no such source file: {visible(str(source))}") from None
         raise ScaffoldError(f"cannot read {visible(str(source))}: {error}") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = utf8_text(raw)
+    except NotUtf8:
         raise ScaffoldError(
             f"{visible(str(source))} is not UTF-8 text; convert it first (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"
         ) from None

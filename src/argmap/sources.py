@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.anchor import SourceText
-from argmap.load import Unreadable, display_name, read_regular
+from argmap.load import NotUtf8, Unreadable, display_name, read_regular, utf8_text
 from argmap.model import Source
 from argmap.problems import Position, Problem, Severity, problem
 
@@ -139,21 +139,29 @@ def read_source(
     shelf.left -= len(raw)
     digest = hashlib.sha256(raw).hexdigest()
     try:
-        text = raw.decode("utf-8-sig")  # a leading byte-order mark is not part of the text
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        text = utf8_text(raw)
+    except NotUtf8 as error:
+        how = _not_utf8(error)
         return LoadedSource(source, file, None, digest), [
             problem(
                 name,
                 at,
                 "AM202",
-                f"source `{source.id}`: {source.path} is not UTF-8 (byte 0x{raw[error.start]:02x} on its line {line})",
+                f"source `{source.id}`: {source.path} {how}",
                 "convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`, then update its sha256",
             )
         ]
     shared = SourceText(text)
     shelf.read[real] = (shared, digest)
     return LoadedSource(source, file, shared, digest), _pin_problems(source, digest, name, pin_at)
+
+
+def _not_utf8(error: NotUtf8) -> str:
+    """How a source is not UTF-8, said of the file: `is saved as UTF-16, not UTF-8`, or
+    `is not UTF-8 (byte 0xe9 on its line 3)`."""
+    if error.what.startswith("the file "):
+        return error.what.removeprefix("the file ")
+    return f"is not UTF-8 ({error.what.removesuffix(' is not UTF-8 text')} on its line {error.at.line})"
 
 
 def _pin_problems(source: Source, digest: str, name: str, pin_at: Position) -> list[Problem]:
