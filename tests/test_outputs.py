@@ -254,3 +254,12 @@ def test_add_after_a_block_that_keeps_its_blank_lines(project: Path, map_file: P
     claims = load_text(text, "map.yaml").data["claims"]
     assert claims[1]["note"] == "kept\n\n\n"  # the block keeps its blank lines
     assert claims[2]["id"] == "O1"
+
+
+@pytest.mark.parametrize("command", [["check"], ["coverage"], ["export"], ["render", "--format", "dot", "-o", "-"]])
+def test_every_command_says_when_standard_output_is_full(project: Path, map_file: Path, command: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = argmap(*command, map_file, cwd=project, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 2
+    assert result.stderr.decode().endswith("argmap: cannot write to standard output: No space left on device\n")
+    assert b"internal error" not in result.stderr

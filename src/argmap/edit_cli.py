@@ -156,16 +156,17 @@ def add(
 
 def print_fix(result: FixResult) -> None:
     """Word one map's fix: the diff, what was fixed, what was not."""
+    from argmap.problems import printable
     from argmap.report import format_text
 
     if result.message is not None:
         if result.problems:
             click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
-        click.echo(f"argmap: {result.file}: nothing fixed: {result.message}", err=True)
+        click.echo(printable(f"argmap: {result.file}: nothing fixed: {result.message}"), err=True)
         return
     click.echo(result.diff, nl=False)
     for line in result.unfixed:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)  # may quote the source
     count = len(result.fixes)
     if not count and result.unfixed:
         click.echo(f"{result.file}: nothing fixed; {len(result.unfixed)} quote(s) need your hand (see above)")
