@@ -38,7 +38,7 @@ from typing import Any
 
 import yaml
 
-from argmap.anchor import _ELISION, Span, normalise
+from argmap.anchor import ELISION, Span, normalise
 from argmap.check import MapResult, Options, check_map
 from argmap.load import PathKey, Unreadable, display_name, load_text, parse_events, read_regular, read_text
 from argmap.problems import Problem
@@ -708,7 +708,7 @@ def exact_text(typed: str, source: str, spans: Sequence[Span]) -> str:
     """The quote rewritten to the source's exact words, its `...` elisions kept as typed."""
     segments = []
     at = 0
-    for elision in _ELISION.finditer(typed):
+    for elision in ELISION.finditer(typed):
         segments.append((at, elision.start()))
         at = elision.end()
     segments.append((at, len(typed)))
