@@ -41,7 +41,7 @@ with atheris.instrument_imports(include=["argmap"]):
         "write",
     ):
         importlib.import_module(f"argmap.{stage}")
-    from argmap.cli import main
+    from argmap.commands.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = Path(tempfile.mkdtemp(prefix="argmap-atheris-"))

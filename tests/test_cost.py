@@ -168,7 +168,7 @@ def test_a_200000_character_word_is_wrapped_into_a_box_of_forty_lines(project: P
 
 
 def test_wrap_splits_a_long_word_into_full_lines() -> None:
-    from argmap.graph import wrap
+    from argmap.graph.text import wrap
 
     assert wrap("ab " + "x" * 20 + " cd", 8) == ["ab xxxxx", "xxxxxxxx", "xxxxxxx", "cd"]
     assert wrap("字" * 5, 4) == ["字字", "字字", "字"]

@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import MINIMAL_MAP, OPED
 
-from argmap.anchor import MAX_CANDIDATES, SourceText, find_quote
-from argmap.cli import main
-from argmap.graph import wrap
-from argmap.load import load_text
-from argmap.problems import Position, printable, problem, visible
-from argmap.report import format_problems
+from argmap.anchor.find import MAX_CANDIDATES, SourceText, find_quote
+from argmap.commands.main import main
+from argmap.format.problems import Position, printable, problem, visible
+from argmap.graph.text import wrap
+from argmap.load.yaml_map import load_text
+from argmap.writers.problems import format_problems
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import MINIMAL_MAP, Run
 
-from argmap.load import load_text
+from argmap.load.yaml_map import load_text
 
 RunFn = Callable[..., Run]
 

@@ -182,13 +182,13 @@ def test_interrupted_edits_leave_only_documented_temporary_names(project: Path, 
     code = (
         "import sys, tempfile\n"
         "from pathlib import Path\n"
-        "from argmap import edit\n"
+        "from argmap.edit import edit\n"
         "names = []\n"
         "real = tempfile.mkstemp\n"
         "def spy(*a, **k):\n"
         "    made = real(*a, **k); names.append(made[1]); return made\n"
         "edit.tempfile.mkstemp = spy\n"
-        "from argmap.cli import main\n"
+        "from argmap.commands.main import main\n"
         "main(['add', 'objection', '--to', 'P1', '--text', 'x', sys.argv[1]])\n"
         "print('\\n'.join(Path(n).name for n in names))\n"
     )
@@ -209,7 +209,7 @@ def test_add_on_a_full_disk_is_a_clear_error_and_changes_nothing(
 ) -> None:
     import errno
 
-    import argmap.edit
+    import argmap.edit.edit
 
     real_fdopen = os.fdopen
 
@@ -226,7 +226,7 @@ def test_add_on_a_full_disk_is_a_clear_error_and_changes_nothing(
         def write(self, data: bytes) -> int:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(argmap.edit.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+    monkeypatch.setattr(argmap.edit.edit.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
     before = snapshot(project)
     result = run("add", "objection", "--to", "P1", "--text", "No.", map_file)
     assert result.code == 2
@@ -249,7 +249,7 @@ def test_add_after_a_block_that_keeps_its_blank_lines(project: Path, map_file: P
     assert run("add", "objection", "--to", "P1", "--text", "No.", map_file).code == 0
     text = map_file.read_text(encoding="utf-8")
     assert "    note: |+\n      kept\n\n\n  - id: O1\n" in text
-    from argmap.load import load_text
+    from argmap.load.yaml_map import load_text
 
     claims = load_text(text, "map.yaml").data["claims"]
     assert claims[1]["note"] == "kept\n\n\n"  # the block keeps its blank lines

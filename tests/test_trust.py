@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import MINIMAL_MAP, Run
 
-from argmap.config import Config
-from argmap.problems import Position, problem
+from argmap.check.config import Config
+from argmap.format.problems import Position, problem
 
 RunFn = Callable[..., Run]
 
