@@ -109,3 +109,19 @@ def test_applying_a_configuration_never_drops_a_protected_problem() -> None:
         ("AM201", "error"),
         ("AM105", "error"),
     ]
+
+
+def test_add_verifies_the_edit_under_the_configuration_it_was_given(
+    project: Path, run: RunFn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The map's quote matches only after normalisation (AM207) and the course switches AM207
+    # off: the edited map is judged by the same rules as the map, so nothing is reported.
+    monkeypatch.chdir(project)
+    map_file = project / "arguments" / "map.yaml"
+    map_file.write_text(MINIMAL_MAP.replace("Sino-Russian", "Sino\u2013Russian"), encoding="utf-8")
+    off = project / "off.toml"
+    off.write_text('[rules]\nAM207 = "off"\n', encoding="utf-8")
+    result = run("add", "objection", "--to", "T1", "--text", "Trade is not trust.", "--config", off, map_file)
+    assert result.code == 0, result.err
+    assert "AM207" not in result.err
+    assert "Trade is not trust." in map_file.read_text(encoding="utf-8")

@@ -32,7 +32,7 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -359,7 +359,7 @@ def check_text(path: Path, text: str, options: Options) -> MapResult:
         if options.root is None:
             from argmap.anchor.sources import project_root
 
-            options = Options(options.max_bytes, options.max_source_bytes, project_root(path))
+            options = replace(options, root=project_root(path))  # the same limits and configuration
         result = check_map(Path(temp_name), options)
     finally:
         try:
@@ -374,8 +374,6 @@ def check_text(path: Path, text: str, options: Options) -> MapResult:
 
 
 def _renamed(item: Problem, name: str) -> Problem:
-    from dataclasses import replace
-
     return replace(item, file=name)
 
 
