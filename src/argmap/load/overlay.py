@@ -13,7 +13,7 @@ else from the overlay's top-level `added_by`, else the overlay's file name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -91,6 +91,7 @@ class Composed:
     model: ArgumentMap
     locator: Locator
     source_maps: list[Path] = field(default_factory=list)  # per source: the map file naming it
+    bases: tuple[Path, ...] = ()  # the maps it extends, nearest first
 
 
 def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileLocator) -> Composed:
@@ -141,7 +142,7 @@ def compose_map(
     base_path = path.parent / model.extends
     try:
         real = base_path.resolve(strict=True)
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):  # missing, a symlink loop, a NUL in the path
         problems.append(
             problem(
                 loaded.file,
@@ -176,4 +177,5 @@ def compose_map(
     problems.extend(base_problems)
     if base is None:
         return None, loaded.file, problems  # the base's own problems say why
-    return combine(base, model, path, own), loaded.file, problems
+    combined = combine(base, model, path, own)
+    return replace(combined, bases=(base_path, *base.bases)), loaded.file, problems
