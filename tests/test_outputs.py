@@ -49,7 +49,8 @@ def argmap(*args: str | Path, cwd: Path, **kwargs: object) -> subprocess.Complet
         (("export", "arguments/map.yaml", "-o", "arguments/map.yaml"), ".yaml and .yml files are maps"),
         (("schema", "-o", "arguments/map.yaml"), ".yaml and .yml files are maps"),
         (("export", "arguments/map.yaml", "-o", "seeds/oped.txt"), "it is a source it quotes"),
-        (("render", "--format", "dot", "arguments/map.yaml", "-o", "seeds/oped.txt"), "it is a source it quotes"),
+        # render refuses any file not named for a picture, a source among them
+        (("render", "--format", "dot", "arguments/map.yaml", "-o", "seeds/oped.txt"), "argmap draws .svg, .png"),
         (("diff", "arguments/map.yaml", "arguments/map.yaml", "-o", "seeds/oped.txt"), "it is a source it quotes"),
         (
             ("diff", "arguments/map.yaml", "arguments/map.yaml", "-o", "arguments/map.yaml"),
@@ -64,7 +65,8 @@ def test_no_command_writes_onto_a_file_it_reads(
     result = run(*args)
     assert result.code == 2
     target = args[args.index("-o") + 1]
-    assert result.err.splitlines()[-1].startswith(f"argmap: will not write {target}: {said}")
+    last = result.err.splitlines()[-1]
+    assert last.startswith((f"argmap: will not write {target}: {said}", f"argmap: -o {target}: {said}"))
     assert snapshot(project) == before
 
 

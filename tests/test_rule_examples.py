@@ -84,7 +84,9 @@ def codes(path: Path) -> set[str]:
     return {p.code for p in check_map(path, Options()).problems}
 
 
-RULE_DOCS = {rule.CODE: ast.get_docstring(ast.parse(Path(rule.__file__ or "").read_text("utf-8"))) or "" for rule in RULES}
+RULE_DOCS = {
+    rule.CODE: ast.get_docstring(ast.parse(Path(rule.__file__ or "").read_text("utf-8"))) or "" for rule in RULES
+}
 
 
 @pytest.mark.parametrize("code", sorted(RULE_DOCS))

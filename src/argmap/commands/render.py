@@ -213,6 +213,8 @@ def _output_refused(output: Path | None, fmt: str | None, maps: list[Path], path
     if not suffix:
         return None  # a file with no suffix: --format (or svg) says what goes in it
     named = SUFFIXES.get(suffix)
+    if suffix in (".yaml", ".yml"):
+        return f"will not write {output}: .yaml and .yml files are maps; name the picture .svg, .png, .pdf or .dot"
     if named is None:
         return f"-o {output}: argmap draws .svg, .png, .pdf or .dot files; name the file with one of these suffixes"
     if fmt is not None and fmt.lower() != named:

@@ -66,7 +66,11 @@ RELATIONS: tuple[RelationType, ...] = (
     RelationType("example", "exemplifies", "is an example of", "are examples only together (linked)", attacking=False),
     RelationType("attack", "attacks", "attacks (argues against)", "attack only together (linked)", attacking=True),
     RelationType(
-        "undercut", "undercuts", "undercuts (denies the link it meets)", "undercut only together (linked)", attacking=True
+        "undercut",
+        "undercuts",
+        "undercuts (denies the link it meets)",
+        "undercut only together (linked)",
+        attacking=True,
     ),
 )
 
