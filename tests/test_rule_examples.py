@@ -26,7 +26,7 @@ RELATION_FIELDS = ("supports", "attacks", "undercuts", "exemplifies")
 
 def examples(docstring: str) -> tuple[str, str]:
     """The literal blocks after `Failing::` and `Passing::`."""
-    blocks = re.split(r"^(Failing|Passing)::\s*$", docstring, flags=re.M)
+    blocks = re.split(r"^(Failing|Passing)::\s*$", docstring, flags=re.MULTILINE)
     found = {blocks[i]: blocks[i + 1] for i in range(1, len(blocks) - 1, 2)}
     return found["Failing"], found["Passing"]
 
