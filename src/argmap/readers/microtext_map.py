@@ -1,0 +1,235 @@
+"""A checked corpus graph (`ArgGraph`) as an argmap map: kinds, sides and relations from the gold edges.
+
+How the corpus scheme maps onto argmap's grammar (docs/import.md says the same for users):
+
+* every ADU is a claim with the ADU's id (``a1``); its quote is the ADU's exact text
+  (an occurrence picks it when the words occur twice), and so is its `text`, since the
+  corpus has no paraphrase;
+* ``sup`` -> support, ``exa`` -> example, ``reb`` -> attack, ``und`` -> undercut; an
+  ``add`` edge makes its ADU a linked co-premise of the relation it joins;
+* the kind follows the ADU's role and the relation it gives: the central claim is the
+  thesis; a reason is a premise (evidence with basis example for ``exa``); the
+  proponent's attacks are rebuttals; the opponent's attacks are objections, or
+  concessions when *granted* (the proponent undercuts the attack and rebuts nothing of it);
+* the side argmap derives from kind and relations is the corpus role; where it is not
+  (a scheme the corpus allows but argmap would read differently), ``side:`` says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import yaml
+
+from argmap.readers.microtext import ArgGraph, Edge
+
+RELATION = {"sup": "support", "exa": "example", "reb": "attack", "und": "undercut"}
+KEY = {"sup": "supports", "exa": "exemplifies", "reb": "attacks", "und": "undercuts"}
+SIDE = {"pro": "author", "opp": "opponent"}
+CORPUS = "arg-microtexts corpus (Peldszus & Stede 2015), CC BY-NC-SA 4.0"
+
+
+def sources_of(graph: ArgGraph, edge: Edge) -> list[str]:
+    """The ADUs that give a relation together: its source, then its `add` co-premises."""
+    return [edge.src, *graph.adds.get(edge.id, [])]
+
+
+def given_by(graph: ArgGraph) -> dict[str, list[Edge]]:
+    """ADU -> the relations it gives (as source or co-premise), in file order."""
+    found: dict[str, list[Edge]] = {}
+    for edge in graph.edges.values():
+        for source in sources_of(graph, edge):
+            found.setdefault(source, []).append(edge)
+    return found
+
+
+def granted(graph: ArgGraph, unit_id: str, gives: list[Edge]) -> bool:
+    """An opponent's point the author grants: an attack of it is undercut by the author, and it is not rebutted."""
+    roles = {u.id: u.role for u in graph.units.values()}
+    undercut = any(
+        e.type == "und" and e.trg == attack.id and all(roles[s] == "pro" for s in sources_of(graph, e))
+        for attack in gives
+        if attack.type in ("reb", "und")
+        for e in graph.edges.values()
+    )
+    rebutted = any(e.type == "reb" and e.trg == unit_id for e in graph.edges.values())
+    return undercut and not rebutted
+
+
+def kinds(graph: ArgGraph) -> dict[str, tuple[str, str | None]]:
+    """ADU -> (kind, basis)."""
+    gives = given_by(graph)
+    result: dict[str, tuple[str, str | None]] = {}
+    for unit in graph.units.values():
+        types = {e.type for e in gives.get(unit.id, [])}
+        if unit.id == graph.central:
+            result[unit.id] = ("thesis", None)
+        elif types & {"reb", "und"}:
+            if unit.role == "pro":
+                result[unit.id] = ("rebuttal", None)
+            else:
+                result[unit.id] = ("concession" if granted(graph, unit.id, gives[unit.id]) else "objection", None)
+        elif types == {"exa"}:
+            result[unit.id] = ("evidence", "example")
+        else:
+            result[unit.id] = ("premise", None)
+    return result
+
+
+def derived_sides(graph: ArgGraph, claim_kinds: dict[str, tuple[str, str | None]]) -> dict[str, str]:
+    """The side argmap gives each claim without `side:` (see docs/format.md, "Sides")."""
+    targets: dict[str, str] = {}
+    for edge in graph.edges.values():
+        if edge.type in ("sup", "exa"):
+            for source in sources_of(graph, edge):
+                targets.setdefault(source, edge.trg)
+    fixed = {"thesis": "author", "rebuttal": "author", "objection": "opponent", "concession": "opponent"}
+    sides: dict[str, str] = {}
+    for unit_id in graph.units:
+        here, seen = unit_id, set()
+        while claim_kinds[here][0] not in fixed and here in targets and here not in seen:
+            seen.add(here)
+            here = targets[here]
+        sides[unit_id] = fixed.get(claim_kinds[here][0], "author")
+    return sides
+
+
+def _quote(graph: ArgGraph, unit_id: str) -> list[Any]:
+    """The ADU's exact words: one passage when its EDUs are adjacent, else one per EDU."""
+    spans = [graph.spans[s] for s in graph.units[unit_id].segments]
+    pieces: list[tuple[int, int]] = []
+    for span in spans:
+        if pieces and not graph.text[pieces[-1][1] : span.start].strip():
+            pieces[-1] = (pieces[-1][0], span.end)
+        else:
+            pieces.append((span.start, span.end))
+    return [_selector(graph.text, start, end) for start, end in pieces]
+
+
+def _selector(text: str, start: int, end: int) -> Any:
+    exact = text[start:end]
+    places = [i for i in range(len(text)) if text.startswith(exact, i)]
+    if len(places) == 1:
+        return exact
+    return {"exact": exact, "occurrence": places.index(start) + 1}
+
+
+def _words(graph: ArgGraph, unit_id: str) -> str:
+    return " ".join(graph.text[graph.spans[s].start : graph.spans[s].end] for s in graph.units[unit_id].segments)
+
+
+def link_names(graph: ArgGraph, listed: set[str]) -> dict[str, str]:
+    """How an undercut names each edge: a relation id when listed in full, else `FROM -> TO`."""
+    names: dict[str, str] = {}
+
+    def name(edge_id: str, depth: int = 0) -> str:
+        if edge_id not in names:
+            edge = graph.edges[edge_id]
+            if edge_id in listed or depth > len(graph.edges):
+                names[edge_id] = edge_id
+            else:
+                target = name(edge.trg, depth + 1) if edge.type == "und" else edge.trg
+                names[edge_id] = f"{edge.src} -> {target}"
+        return names[edge_id]
+
+    for edge_id in graph.edges:
+        name(edge_id)
+    return names
+
+
+def to_map(graph: ArgGraph, text_path: str) -> dict[str, Any]:
+    """The map as plain data, in the order a reader wants it (thesis first, then text order)."""
+    claim_kinds = kinds(graph)
+    sides = derived_sides(graph, claim_kinds)
+    listed = {e.id for e in graph.edges.values() if e.id in graph.adds}  # linked: written in full, by id
+    names = link_names(graph, listed)
+    claims: list[dict[str, Any]] = []
+    order = sorted(graph.units, key=lambda u: (u != graph.central, list(graph.units).index(u)))
+    for unit_id in order:
+        unit = graph.units[unit_id]
+        kind, basis = claim_kinds[unit_id]
+        claim: dict[str, Any] = {"id": unit_id, "kind": kind}
+        if basis is not None:
+            claim["basis"] = basis
+        if sides[unit_id] != SIDE[unit.role]:
+            claim["side"] = SIDE[unit.role]
+        claim["text"] = _words(graph, unit_id)
+        quotes = _quote(graph, unit_id)
+        claim["quote" if len(quotes) == 1 else "quotes"] = quotes[0] if len(quotes) == 1 else quotes
+        for edge in graph.edges.values():
+            if edge.src == unit_id and edge.id not in listed:
+                target = names[edge.trg] if edge.type == "und" else edge.trg
+                claim.setdefault(KEY[edge.type], []).append(target)
+        for key in KEY.values():
+            if key in claim and len(claim[key]) == 1:
+                claim[key] = claim[key][0]
+        claim["note"] = f"ADU {unit_id} ({unit.role}), EDU {', '.join(unit.segments)}"
+        claims.append(claim)
+    relations = [
+        {
+            "id": edge.id,
+            "type": RELATION[edge.type],
+            "from": sources_of(graph, edge),
+            "to": names[edge.trg] if edge.type == "und" else edge.trg,
+            "note": f"edge {edge.id} ({edge.type}) with {', '.join(graph.adds[edge.id])} (add)",
+        }
+        for edge in graph.edges.values()
+        if edge.id in listed
+    ]
+    result: dict[str, Any] = {
+        "argmap": 1,
+        "title": _title(graph),
+        "description": _description(graph),
+        "sources": [
+            {
+                "id": "text",
+                "path": text_path,
+                "title": graph.id,
+                "publisher": CORPUS,
+                "sha256": hashlib.sha256(graph.raw_text).hexdigest(),
+            }
+        ],
+        "claims": claims,
+    }
+    if relations:
+        result["relations"] = relations
+    return result
+
+
+def _title(graph: ArgGraph) -> str:
+    topic = (graph.topic or graph.id).replace("_", " ").strip()
+    return topic[:1].upper() + topic[1:]
+
+
+def _description(graph: ArgGraph) -> str:
+    stance = {"pro": "for", "con": "against", "unclear": "unclear on"}.get(graph.stance or "", None)
+    said = f"The author argues {stance} the issue." if stance and stance != "unclear on" else ""
+    if stance == "unclear on":
+        said = "The author's stance on the issue is unclear."
+    return " ".join(
+        part for part in (f"Text {graph.id} of the {CORPUS}, imported from its gold argument graph.", said) if part
+    )
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, no anchors or aliases (argmap refuses them), long lines kept whole."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def to_yaml(graph: ArgGraph, text_path: str) -> str:
+    body = yaml.dump(
+        to_map(graph, text_path),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
+    )
+    header = (
+        f"# {graph.id}: imported by `argmap import microtext` from {graph.id}.xml and {graph.id}.txt\n"
+        f"# ({CORPUS}; keep this attribution and the licence with any copy).\n"
+    )
+    return header + body
