@@ -5,14 +5,31 @@ from __future__ import annotations
 from argmap.resolve import Link, ResolvedMap
 
 
+def undercut_chain(resolved: ResolvedMap, link: Link) -> list[Link]:
+    """The links an undercut denies, nearest first, down to a support, example or attack.
+
+    Empty when the chain breaks (an unknown link: AM313) or goes round (AM319).
+    """
+    chain: list[Link] = []
+    here = link
+    while here.type == "undercut":
+        hit = resolved.link_by_name(here.target)
+        if hit is None or hit is link or any(hit is seen for seen in chain):
+            return []
+        chain.append(hit)
+        here = hit
+    return chain
+
+
 def target_claim(resolved: ResolvedMap, link: Link) -> str | None:
-    """The claim a link finally bears on: its target, or for an undercut the undercut link's target."""
+    """The claim a link finally bears on: its target, or for an undercut (of undercuts) the
+    target of the support, example or attack at the end of the chain."""
     if link.type != "undercut":
         return link.target if link.target in resolved.claims else None
-    undercut = resolved.link_by_name(link.target)
-    if undercut is None:
+    chain = undercut_chain(resolved, link)
+    if not chain:
         return None
-    return undercut.target if undercut.target in resolved.claims else None
+    return chain[-1].target if chain[-1].target in resolved.claims else None
 
 
 def outgoing(resolved: ResolvedMap, claim_id: str) -> list[Link]:

@@ -1,8 +1,9 @@
 """AM313 undercut-target: an undercut names a link that does not exist.
 
 An undercut attacks a *link*, not a claim: write the link as ``FROM -> TO``
-(a ``supports:``/``attacks:`` line of claim FROM naming TO) or give a relation's
-``id``. To argue against a claim itself, use ``attacks:``.
+(a ``supports:``/``attacks:`` line of claim FROM naming TO; for an undercut's own
+link, ``FROM -> A -> B``) or give a relation's ``id``. To argue against a claim
+itself, use ``attacks:``.
 
 Failing::
 
@@ -43,11 +44,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
 
 
 def _links_hint(resolved: ResolvedMap) -> str:
-    names = []
-    for link in resolved.links:
-        if link.type != "undercut":
-            names.append(link.id or link.name)
-            if len(names) > 6:
-                break
+    # Every link counts, undercuts too: an undercut may deny another undercut.
+    names = [link.id or link.name for link in resolved.links[:7]]
     shown = ", ".join(f"`{n}`" for n in names[:6]) + (" …" if len(names) > 6 else "")
     return f"write a link as `FROM -> TO` or a relation id; this map's links include {shown or 'none'}"
