@@ -296,9 +296,10 @@ def _register_commands() -> None:
     # Commands with many options live in their own modules; each imports only click at start-up.
     from argmap.diff_cli import diff
     from argmap.edit_cli import add, fix
+    from argmap.import_cli import import_group
     from argmap.render_cli import render
 
-    for command in (render, diff, add, fix):
+    for command in (render, diff, add, fix, import_group):
         cli.add_command(command)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from argmap.anchor import Match, SourceText, find_quote
 from argmap.readers.microtext import ArgGraph, Edge
 
 RELATION = {"sup": "support", "exa": "example", "reb": "attack", "und": "undercut"}
@@ -104,15 +105,32 @@ def _quote(graph: ArgGraph, unit_id: str) -> list[Any]:
             pieces[-1] = (pieces[-1][0], span.end)
         else:
             pieces.append((span.start, span.end))
-    return [_selector(graph.text, start, end) for start, end in pieces]
+    source = SourceText(graph.text)
+    return [_selector(source, start, end) for start, end in pieces]
 
 
-def _selector(text: str, start: int, end: int) -> Any:
-    exact = text[start:end]
-    places = [i for i in range(len(text)) if text.startswith(exact, i)]
-    if len(places) == 1:
+def _selector(source: SourceText, start: int, end: int) -> Any:
+    """The passage as a quote that argmap finds at `start`: plain, or with an occurrence or a prefix.
+
+    argmap's own search decides (a `...` in the words is an elision to it), so the
+    quote written is the one `argmap check` will find where the annotators put it.
+    """
+    exact = source.text[start:end]
+    match = find_quote(source, exact, suggest=False)
+    if _lands(match, start, end):
         return exact
-    return {"exact": exact, "occurrence": places.index(start) + 1}
+    for occurrence in range(1, len(match.candidates) + 1):
+        if _lands(find_quote(source, exact, occurrence=occurrence, suggest=False), start, end):
+            return {"exact": exact, "occurrence": occurrence}
+    prefix = source.text[max(0, start - 40) : start]
+    if prefix and _lands(find_quote(source, exact, prefix=prefix, suggest=False), start, end):
+        return {"exact": exact, "prefix": prefix}
+    return exact  # argmap check will say what it finds instead
+
+
+def _lands(match: Match, start: int, end: int) -> bool:
+    span = match.span
+    return match.status == "exact" and span is not None and start <= span.start and span.end <= end
 
 
 def _words(graph: ArgGraph, unit_id: str) -> str:

@@ -32,6 +32,11 @@ def target_claim(resolved: ResolvedMap, link: Link) -> str | None:
     return chain[-1].target if chain[-1].target in resolved.claims else None
 
 
+def on_duplicate(resolved: ResolvedMap, link: Link) -> bool:
+    """A link written on a second claim with a taken id (AM302): it is not the first claim's."""
+    return link.written_on_claim and link.path[:2] != resolved.claim_paths.get(link.sources[0], link.path[:2])
+
+
 def outgoing(resolved: ResolvedMap, claim_id: str) -> list[Link]:
     return resolved.outgoing.get(claim_id, [])
 

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
-from argmap.rules._links import outgoing
+from argmap.rules._links import on_duplicate, outgoing
 from argmap.sides import ATTACKING, SUPPORTING, sides
 
 CODE = "AM317"
@@ -35,6 +35,8 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     side = sides(resolved)
     for link in resolved.links:
         if link.type not in SUPPORTING or link.target not in claims or side[link.target] == "student":
+            continue
+        if on_duplicate(resolved, link):
             continue
         for source in dict.fromkeys(link.sources):
             if source not in claims or side[source] in ("student", side[link.target]):

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from argmap.problems import Problem, Severity
 from argmap.resolve import Link, ResolvedMap
-from argmap.rules._links import outgoing
+from argmap.rules._links import on_duplicate, outgoing
 from argmap.sides import sides
 
 CODE = "AM318"
@@ -38,7 +38,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             continue  # a rebuttal's target is AM308's; a student may argue with anyone
         for link in outgoing(resolved, cid):
             hit = _attacked(resolved, link)
-            if not hit or any(side[t] != side[cid] for t in hit):
+            if on_duplicate(resolved, link) or not hit or any(side[t] != side[cid] for t in hit):
                 continue
             yield resolved.problem(
                 link.path,

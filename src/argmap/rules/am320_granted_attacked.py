@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from argmap.problems import Problem, Severity
 from argmap.resolve import ResolvedMap
+from argmap.rules._links import on_duplicate
 
 CODE = "AM320"
 NAME = "granted-attacked"
@@ -32,7 +33,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     claims = resolved.claims
     for link in resolved.links:
         target = claims.get(link.target)
-        if link.type != "attack" or target is None or target.kind != "concession":
+        if link.type != "attack" or target is None or target.kind != "concession" or on_duplicate(resolved, link):
             continue
         rebuttals = [s for s in link.sources if s in claims and claims[s].kind == "rebuttal"]
         if not rebuttals or claims[rebuttals[0]].added_by is not None:
