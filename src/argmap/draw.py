@@ -22,7 +22,20 @@ import subprocess
 from collections.abc import Iterable, Mapping
 from xml.etree import ElementTree
 
-from argmap.graph import ADDED, EDGE_STYLES, FEED, IMPLICIT, NODE_STYLES, Cluster, Edge, Graph, Line, Node, Run
+from argmap.graph import (
+    ADDED,
+    EDGE_STYLES,
+    FEED,
+    IMPLICIT,
+    NODE_STYLES,
+    OPPONENT_REASON,
+    Cluster,
+    Edge,
+    Graph,
+    Line,
+    Node,
+    Run,
+)
 
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 DEFAULT_TIMEOUT = 30.0
@@ -86,6 +99,8 @@ LEGEND_TAIL: dict[str, str] = {"shape": "point", "width": "0.07", "color": "#555
 LEGEND_CAPTION: dict[str, str] = {"shape": "plaintext", "margin": "0.02"}
 LEGEND_NODES: dict[str, dict[str, str]] = {
     **NODE_STYLES,
+    "opponent-premise": {**NODE_STYLES["premise"], **OPPONENT_REASON},
+    "opponent-evidence": {**NODE_STYLES["evidence"], **OPPONENT_REASON},
     "implicit": {**NODE_STYLES["premise"], **IMPLICIT},
     "added": {**NODE_STYLES["objection"], **ADDED},
 }
@@ -93,15 +108,21 @@ LEGEND_TEXT: dict[str, str] = {
     "thesis": "the article's main claim",
     "premise": "a reason the author gives",
     "evidence": "facts offered (kind of basis)",
+    "opponent-premise": "a reason the opponent gives",
+    "opponent-evidence": "facts the opponent offers",
     "objection": "a view the author argues against",
-    "rebuttal": "the author's reply to an objection",
-    "concession": "a point the author grants",
+    "rebuttal": "the author's reply to the opponent",
+    "concession": "the opponent's point, granted",
     "implicit": "unstated assumption (dashed, white)",
     "added": "added counterargument (double border)",
     "support": "supports",
+    "example": "is an example of",
     "attack": "attacks (argues against)",
-    "undercut": "undercuts (denies the link)",
-    "linked": "support only together (linked)",
+    "undercut": "undercuts (denies the link it meets)",
+    "linked-support": "support only together (linked)",
+    "linked-example": "are examples only together (linked)",
+    "linked-attack": "attack only together (linked)",
+    "linked-undercut": "undercut only together (linked)",
 }
 
 MISSING_DOT = (
@@ -303,7 +324,7 @@ def _legend(graph: Graph) -> list[str]:
     pointing up (as in the diagram) at its description, the arrows' tails on the lowest row.
     Legend names start with `_`, which no claim or group id can."""
     kinds = [item for item in graph.legend if item in LEGEND_NODES]
-    links = [item for item in graph.legend if item in EDGE_STYLES or item == "linked"]
+    links = [item for item in graph.legend if item in EDGE_STYLES or item.startswith("linked-")]
     if not kinds and not links:
         return []
     frame = {
@@ -325,11 +346,13 @@ def _legend(graph: Graph) -> list[str]:
     ]
     for item in kinds:
         style = {key: value for key, value in LEGEND_NODES[item].items() if key not in ("margin", "fontsize")}
-        label = f"<<B>{html_text(item.upper())}</B><BR/>{html_text(LEGEND_TEXT[item])}>"
+        title = item.replace("opponent-", "opponent's ").upper()
+        label = f"<<B>{html_text(title)}</B><BR/>{html_text(LEGEND_TEXT[item])}>"
         out.append(f"    {_quoted('_legend_' + item)} [{_attrs({'label': label, **_plain(style)})}];")
     for item in links:
         tail, head = f"_legend_{item}_from", f"_legend_{item}"
-        style = {**EDGE_STYLES["support"], **FEED} if item == "linked" else EDGE_STYLES[item]
+        linked = item.removeprefix("linked-")
+        style = {**EDGE_STYLES[linked], **FEED} if linked != item else EDGE_STYLES[item]
         out += [
             f"    {_quoted(tail)} [{_attrs(_plain(LEGEND_TAIL))}];",
             f"    {_quoted(head)} [label=<{html_text(LEGEND_TEXT[item])}>, {_attrs(_plain(LEGEND_CAPTION))}];",
