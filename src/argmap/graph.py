@@ -456,9 +456,11 @@ def _drawn(resolved: ResolvedMap, usable: set[int], visible: set[str]) -> dict[i
     hits: dict[int, int] = {}
     for start in range(len(resolved.links)):
         chain: list[int] = []
+        on_chain: set[int] = set()
         here = start
-        while here not in decided and here not in chain:
+        while here not in decided and here not in on_chain:
             chain.append(here)
+            on_chain.add(here)
             link = resolved.links[here]
             hit = resolved.link_by_name(link.target) if link.type == "undercut" else None
             if hit is None:

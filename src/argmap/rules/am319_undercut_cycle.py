@@ -31,14 +31,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
-    reported: set[int] = set()
-    for link in resolved.links:
-        if link.type != "undercut" or id(link) in reported:
-            continue
-        circle = _circle(resolved, link)
-        if not circle:
-            continue
-        reported.update(id(member) for member in circle)
+    for circle in _circles(resolved):
         first = min(circle, key=lambda member: resolved.links.index(member))
         path = first.path if first.written_on_claim else (*first.path, "to")
         names = " -> ".join(f"`{member.id or member.name}`" for member in circle)
@@ -51,17 +44,23 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         )
 
 
-def _circle(resolved: ResolvedMap, start: Link) -> list[Link]:
-    """The undercuts of the circle `start` is on, in order, or [] when its chain ends."""
-    chain = [start]
-    here = start
-    while True:
-        hit = resolved.link_by_name(here.target) if here.type == "undercut" else None
-        if hit is None or hit.type != "undercut":
-            return []
-        if hit is start:
-            return chain
-        if any(hit is seen for seen in chain):
-            return []  # a circle further down; it is reported from its own members
-        chain.append(hit)
-        here = hit
+def _circles(resolved: ResolvedMap) -> list[list[Link]]:
+    """Each circle of undercuts once, in the order its members deny each other.
+
+    Every undercut denies one link, so following them is walking a functional graph:
+    one pass, marking what each walk has finished."""
+    done: set[int] = set()
+    circles: list[list[Link]] = []
+    for start in resolved.links:
+        path: list[Link] = []
+        where: dict[int, int] = {}  # id -> position on this walk
+        here: Link | None = start
+        while here is not None and here.type == "undercut" and id(here) not in done:
+            if id(here) in where:
+                circles.append(path[where[id(here)] :])
+                break
+            where[id(here)] = len(path)
+            path.append(here)
+            here = resolved.link_by_name(here.target)
+        done.update(id(member) for member in path)
+    return circles
