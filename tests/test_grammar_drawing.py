@@ -103,3 +103,33 @@ def test_the_svg_draws_every_arrow_of_the_chain() -> None:
     root = ElementTree.fromstring(render(graph, "svg"))
     drawn = {g.get("id") for g in root.iter(f"{SVG}g") if "edge" in (g.get("class") or "")}
     assert {e.id for e in graph.edges} <= drawn
+
+
+def _imported(tmp_path: Path, name: str) -> Graph:
+    from argmap.cli import main
+
+    assert main(["import", "microtext", str(SAMPLE / f"{name}.xml"), "-o", str(tmp_path)]) == 0
+    return graph_of(tmp_path / f"{name}.yaml")
+
+
+def test_b005_is_drawn_as_the_annotators_draw_it(tmp_path: Path) -> None:
+    # The annotators' PDF: a2 -> a1 with c2 on it; a3 undercuts c2; a4 undercuts c3 (a3's undercut); a5 -> a4.
+    graph = _imported(tmp_path, "micro_b005")
+    c2 = junction_into(graph, "a1", "support")
+    assert ("a2", c2, "support") in arrows(graph)
+    c3 = junction_into(graph, c2, "undercut")
+    assert ("a3", c3, "undercut") in arrows(graph)
+    assert ("a4", c3, "undercut") in arrows(graph)
+    assert ("a5", "a4", "support") in arrows(graph)
+
+
+def test_b001_is_drawn_as_the_annotators_draw_it(tmp_path: Path) -> None:
+    # The annotators' PDF: a1 rebuts a5 (c1); a3 and a4 meet at c3, which lands on c1; a2 supports a1.
+    graph = _imported(tmp_path, "micro_b001")
+    c1 = junction_into(graph, "a5", "attack")
+    assert ("a1", c1, "attack") in arrows(graph)
+    c3 = junction_into(graph, c1, "undercut")
+    assert {("a3", c3, "undercut"), ("a4", c3, "undercut")} <= arrows(graph)
+    assert ("a2", "a1", "support") in arrows(graph)
+    reason = graph.node("a2")
+    assert reason is not None and "opponent" in reason.classes

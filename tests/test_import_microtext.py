@@ -20,7 +20,9 @@ from hypothesis import strategies as st
 
 from argmap.check import check_map
 from argmap.cli import main
+from argmap.draw import to_dot
 from argmap.export import export_dict
+from argmap.graph import build_graph
 from argmap.readers.microtext import read_arggraph
 
 SAMPLE = Path(__file__).parent / "microtexts"
@@ -222,3 +224,6 @@ def test_any_graph_of_the_scheme_imports_clean_and_keeps_its_edges(
     assert result.resolved is not None
     assert exported_edges(export_dict(result.resolved)["relations"]) == gold_edges(folder / "micro_h1.xml")
     assert json.dumps(export_dict(result.resolved))  # the whole map exports
+    graph = build_graph(result.resolved)  # and draws: every ADU, every relation as an arrow
+    assert {n.claim for n in graph.nodes if n.claim} == set(read_arggraph(folder / "micro_h1.xml").units)
+    assert len(graph.edges) >= len(gold_edges(folder / "micro_h1.xml")) and "digraph" in to_dot(graph)
