@@ -50,7 +50,7 @@ def microtext(xml_files: tuple[Path, ...], folder: Path, force: bool) -> int:
     """
     from argmap.readers.microtext import CorpusError, read_arggraph
     from argmap.readers.microtext_map import to_yaml
-    from argmap.report import format_text
+    from argmap.report import problem_lines
     from argmap.write import write_atomic
 
     outputs: dict[Path, bytes] = {}
@@ -68,7 +68,7 @@ def microtext(xml_files: tuple[Path, ...], folder: Path, force: bool) -> int:
         outputs[text_target] = graph.raw_text
         outputs[map_target] = to_yaml(graph, f"{SEEDS}/{graph.id}.txt").encode("utf-8")
     if problems:
-        click.echo(format_text(problems, len(xml_files), colour_wanted(sys.stderr)), nl=False, err=True)
+        click.echo("\n".join(problem_lines(problems, colour_wanted(sys.stderr))), err=True)
         return fail(f"nothing imported: {len(problems)} of {len(xml_files)} file(s) cannot be read")
     changed = [path for path, data in outputs.items() if _differs(path, data)]
     clashes = [path for path in changed if path.exists()]

@@ -303,20 +303,33 @@ def _units(file: str, units: dict[str, Element], edges: list[Edge], nodes: dict[
             feeds.setdefault(edge.trg, []).append(edge.src)
     order = {node_id: index for index, node_id in enumerate(nodes)}
 
-    def segments(node_id: str, seen: frozenset[str]) -> list[str]:
-        if nodes[node_id].name == "edu":
-            return [node_id]
-        if node_id in seen:
-            raise _scheme(file, nodes[node_id].at, f"joint {node_id} is segmented into itself", "check its seg edges")
-        found = [e for source in feeds.get(node_id, []) for e in segments(source, seen | {node_id})]
-        if not found:
-            element = nodes[node_id]
-            raise _scheme(file, element.at, f"{element.name} {node_id} has no text: no seg edge leads to it", "add one")
+    def segments(unit_id: str) -> list[str]:
+        """The EDUs under an ADU, through joints (walked without recursion: joints may nest)."""
+        found: list[str] = []
+        todo, seen = [unit_id], {unit_id}
+        while todo:
+            node_id = todo.pop()
+            sources = feeds.get(node_id, [])
+            if not sources:
+                element = nodes[node_id]
+                raise _scheme(
+                    file, element.at, f"{element.name} {node_id} has no text: no seg edge leads to it", "add one"
+                )
+            for source in sources:
+                if nodes[source].name == "edu":
+                    found.append(source)
+                elif source in seen:
+                    raise _scheme(
+                        file, nodes[source].at, f"joint {source} is segmented into itself", "check its seg edges"
+                    )
+                else:
+                    seen.add(source)
+                    todo.append(source)
         return found
 
     result = {}
     for unit_id, element in units.items():
-        found = sorted(dict.fromkeys(segments(unit_id, frozenset())), key=order.__getitem__)
+        found = sorted(dict.fromkeys(segments(unit_id)), key=order.__getitem__)
         result[unit_id] = Unit(unit_id, element.attrs["type"], element.at, tuple(found))  # type: ignore[arg-type]
     return result
 
@@ -340,15 +353,24 @@ def _central(file: str, graph: ArgGraph, root: Element) -> str:
             "connect the ADU with a sup, exa, reb, und or add edge",
         )
     central = free[0].id
+    reaches = {central}  # nodes known to lead to the central claim
     for unit in graph.units.values():
-        seen: set[str] = set()
+        path: list[str] = []
+        on_path: set[str] = set()
         here = unit.id
-        while here != central:
-            if here in seen:
-                raise _scheme(file, unit.at, f"adu {unit.id} does not lead to the central claim {central}", "cycle")
-            seen.add(here)
+        while here not in reaches:
+            if here in on_path:
+                raise _scheme(
+                    file,
+                    unit.at,
+                    f"adu {unit.id} does not lead to the central claim {central}: its edges go round in a circle",
+                    "check the trg of the edges on the way",
+                )
+            path.append(here)
+            on_path.add(here)
             # an ADU leads where its edge points; an edge (for und/add) leads to its own target
             here = out[here] if here in graph.units else graph.edges[here].trg
+        reaches.update(path)
     return central
 
 

@@ -45,22 +45,27 @@ def given_by(graph: ArgGraph) -> dict[str, list[Edge]]:
     return found
 
 
-def granted(graph: ArgGraph, unit_id: str, gives: list[Edge]) -> bool:
-    """An opponent's point the author grants: an attack of it is undercut by the author, and it is not rebutted."""
+def granted_points(graph: ArgGraph, gives: dict[str, list[Edge]]) -> set[str]:
+    """The opponent's points the author grants: an attack of theirs is undercut by the author,
+    and the author does not rebut them."""
     roles = {u.id: u.role for u in graph.units.values()}
-    undercut = any(
-        e.type == "und" and e.trg == attack.id and all(roles[s] == "pro" for s in sources_of(graph, e))
-        for attack in gives
-        if attack.type in ("reb", "und")
-        for e in graph.edges.values()
-    )
-    rebutted = any(e.type == "reb" and e.trg == unit_id for e in graph.edges.values())
-    return undercut and not rebutted
+    undercut = {
+        e.trg for e in graph.edges.values() if e.type == "und" and all(roles[s] == "pro" for s in sources_of(graph, e))
+    }
+    rebutted = {e.trg for e in graph.edges.values() if e.type == "reb"}
+    return {
+        unit
+        for unit, edges in gives.items()
+        if roles[unit] == "opp"
+        and unit not in rebutted
+        and any(e.type in ("reb", "und") and e.id in undercut for e in edges)
+    }
 
 
 def kinds(graph: ArgGraph) -> dict[str, tuple[str, str | None]]:
     """ADU -> (kind, basis)."""
     gives = given_by(graph)
+    granted = granted_points(graph, gives)
     result: dict[str, tuple[str, str | None]] = {}
     for unit in graph.units.values():
         types = {e.type for e in gives.get(unit.id, [])}
@@ -70,7 +75,7 @@ def kinds(graph: ArgGraph) -> dict[str, tuple[str, str | None]]:
             if unit.role == "pro":
                 result[unit.id] = ("rebuttal", None)
             else:
-                result[unit.id] = ("concession" if granted(graph, unit.id, gives[unit.id]) else "objection", None)
+                result[unit.id] = ("concession" if unit.id in granted else "objection", None)
         elif types == {"exa"}:
             result[unit.id] = ("evidence", "example")
         else:
@@ -88,15 +93,27 @@ def derived_sides(graph: ArgGraph, claim_kinds: dict[str, tuple[str, str | None]
     fixed = {"thesis": "author", "rebuttal": "author", "objection": "opponent", "concession": "opponent"}
     sides: dict[str, str] = {}
     for unit_id in graph.units:
-        here, seen = unit_id, set()
-        while claim_kinds[here][0] not in fixed and here in targets and here not in seen:
-            seen.add(here)
-            here = targets[here]
-        sides[unit_id] = fixed.get(claim_kinds[here][0], "author")
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        here: str | None = unit_id
+        side = "author"  # a reason that leads nowhere (or round) is the author's
+        while here is not None and here not in on_chain:
+            if here in sides:
+                side = sides[here]
+                break
+            if claim_kinds[here][0] in fixed:
+                side = fixed[claim_kinds[here][0]]
+                break
+            chain.append(here)
+            on_chain.add(here)
+            here = targets.get(here)
+        for member in chain:
+            sides[member] = side
+        sides.setdefault(unit_id, side)
     return sides
 
 
-def _quote(graph: ArgGraph, unit_id: str) -> list[Any]:
+def _quote(graph: ArgGraph, unit_id: str, source: SourceText) -> list[Any]:
     """The ADU's exact words: one passage when its EDUs are adjacent, else one per EDU."""
     spans = [graph.spans[s] for s in graph.units[unit_id].segments]
     pieces: list[tuple[int, int]] = []
@@ -105,7 +122,6 @@ def _quote(graph: ArgGraph, unit_id: str) -> list[Any]:
             pieces[-1] = (pieces[-1][0], span.end)
         else:
             pieces.append((span.start, span.end))
-    source = SourceText(graph.text)
     return [_selector(source, start, end) for start, end in pieces]
 
 
@@ -137,33 +153,44 @@ def _words(graph: ArgGraph, unit_id: str) -> str:
     return " ".join(graph.text[graph.spans[s].start : graph.spans[s].end] for s in graph.units[unit_id].segments)
 
 
+def listed_edges(graph: ArgGraph) -> set[str]:
+    """Edges written in full under `relations:`, named by their corpus id: linked ones (`add`),
+    and undercuts of undercuts that are undercut again, so no link name nests deeper than
+    `a4 -> a3 -> a2 -> a1` (a deeper chain reads better, and stays short, by id)."""
+    undercut = {e.trg for e in graph.edges.values() if e.type == "und"}
+    deep = {
+        e.id for e in graph.edges.values() if e.type == "und" and e.id in undercut and graph.edges[e.trg].type == "und"
+    }
+    return set(graph.adds) | deep
+
+
 def link_names(graph: ArgGraph, listed: set[str]) -> dict[str, str]:
-    """How an undercut names each edge: a relation id when listed in full, else `FROM -> TO`."""
-    names: dict[str, str] = {}
+    """How an undercut names each edge: its id when listed in full, else `FROM -> TO`."""
 
-    def name(edge_id: str, depth: int = 0) -> str:
-        if edge_id not in names:
-            edge = graph.edges[edge_id]
-            if edge_id in listed or depth > len(graph.edges):
-                names[edge_id] = edge_id
-            else:
-                target = name(edge.trg, depth + 1) if edge.type == "und" else edge.trg
-                names[edge_id] = f"{edge.src} -> {target}"
-        return names[edge_id]
+    def name(edge_id: str) -> str:
+        edge = graph.edges[edge_id]
+        if edge_id in listed:
+            return edge_id
+        # an unlisted undercut's target is a support, example or attack, or an undercut of one
+        target = edge.trg if edge.type != "und" else name(edge.trg)
+        return f"{edge.src} -> {target}"
 
-    for edge_id in graph.edges:
-        name(edge_id)
-    return names
+    return {edge_id: name(edge_id) for edge_id in graph.edges}
 
 
 def to_map(graph: ArgGraph, text_path: str) -> dict[str, Any]:
     """The map as plain data, in the order a reader wants it (thesis first, then text order)."""
     claim_kinds = kinds(graph)
     sides = derived_sides(graph, claim_kinds)
-    listed = {e.id for e in graph.edges.values() if e.id in graph.adds}  # linked: written in full, by id
+    listed = listed_edges(graph)
     names = link_names(graph, listed)
+    written: dict[str, list[Edge]] = {}  # ADU -> the relations written on it
+    for edge in graph.edges.values():
+        if edge.id not in listed:
+            written.setdefault(edge.src, []).append(edge)
     claims: list[dict[str, Any]] = []
-    order = sorted(graph.units, key=lambda u: (u != graph.central, list(graph.units).index(u)))
+    source = SourceText(graph.text)  # built once: quotes are placed with argmap's own search
+    order = [graph.central, *(u for u in graph.units if u != graph.central)]
     for unit_id in order:
         unit = graph.units[unit_id]
         kind, basis = claim_kinds[unit_id]
@@ -173,12 +200,11 @@ def to_map(graph: ArgGraph, text_path: str) -> dict[str, Any]:
         if sides[unit_id] != SIDE[unit.role]:
             claim["side"] = SIDE[unit.role]
         claim["text"] = _words(graph, unit_id)
-        quotes = _quote(graph, unit_id)
+        quotes = _quote(graph, unit_id, source)
         claim["quote" if len(quotes) == 1 else "quotes"] = quotes[0] if len(quotes) == 1 else quotes
-        for edge in graph.edges.values():
-            if edge.src == unit_id and edge.id not in listed:
-                target = names[edge.trg] if edge.type == "und" else edge.trg
-                claim.setdefault(KEY[edge.type], []).append(target)
+        for edge in written.get(unit_id, []):
+            target = names[edge.trg] if edge.type == "und" else edge.trg
+            claim.setdefault(KEY[edge.type], []).append(target)
         for key in KEY.values():
             if key in claim and len(claim[key]) == 1:
                 claim[key] = claim[key][0]
@@ -190,7 +216,8 @@ def to_map(graph: ArgGraph, text_path: str) -> dict[str, Any]:
             "type": RELATION[edge.type],
             "from": sources_of(graph, edge),
             "to": names[edge.trg] if edge.type == "und" else edge.trg,
-            "note": f"edge {edge.id} ({edge.type}) with {', '.join(graph.adds[edge.id])} (add)",
+            "note": f"edge {edge.id} ({edge.type})"
+            + (f" with {', '.join(graph.adds[edge.id])} (add)" if edge.id in graph.adds else ""),
         }
         for edge in graph.edges.values()
         if edge.id in listed
