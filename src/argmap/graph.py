@@ -552,13 +552,8 @@ def _claim_node(resolved: ResolvedMap, claim: Claim, side: ClaimSide, mode: Labe
     )
 
 
-def _claim_lines(claim: Claim, side: ClaimSide, quotes: list[str], mode: LabelMode) -> tuple[Line, ...]:
-    """Header (id, side, kind, basis), then voice, paraphrase and/or shortened quotes, then "added by"."""
-    width = WRAP_THESIS if claim.kind == "thesis" else WRAP
-
-    def block(text: str, role: Role) -> list[Line]:
-        return [(Run(piece, role),) for piece in wrap(_clean(text), width)]
-
+def _kind_header(claim: Claim, side: ClaimSide) -> str:
+    """`ADDED OBJECTION`, `OPPONENT'S PREMISE`, `EVIDENCE · STATISTIC`, `CONCESSION · GRANTED`."""
     kind = ("added " if claim.added_by is not None else "") + ("implicit " if claim.implicit else "") + claim.kind
     if side == "opponent" and claim.kind in REASON_KINDS:
         kind = f"opponent's {kind}"
@@ -566,7 +561,17 @@ def _claim_lines(claim: Claim, side: ClaimSide, quotes: list[str], mode: LabelMo
         kind += f" · {claim.basis}"
     if claim.kind == "concession":
         kind += " · granted"
-    lines: list[Line] = [(Run(claim.id, "id"), Run(kind.upper(), "kind"))]
+    return kind.upper()
+
+
+def _claim_lines(claim: Claim, side: ClaimSide, quotes: list[str], mode: LabelMode) -> tuple[Line, ...]:
+    """Header (id, side, kind, basis), then voice, paraphrase and/or shortened quotes, then "added by"."""
+    width = WRAP_THESIS if claim.kind == "thesis" else WRAP
+
+    def block(text: str, role: Role) -> list[Line]:
+        return [(Run(piece, role),) for piece in wrap(_clean(text), width)]
+
+    lines: list[Line] = [(Run(claim.id, "id"), Run(_kind_header(claim, side), "kind"))]
     if mode == "id":
         return tuple(lines)
     if claim.voice is not None:

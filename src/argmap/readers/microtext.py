@@ -176,7 +176,7 @@ def parse_xml(data: bytes, file: str) -> list[Element]:
                 "the file is damaged; take it again from the corpus",
             )
         ) from None
-    return [Element(e.name, e.attrs, e.at, "".join(t)) for e, t in zip(elements, texts)]
+    return [Element(e.name, e.attrs, e.at, "".join(t)) for e, t in zip(elements, texts, strict=True)]
 
 
 def _scheme(file: str, at: Position, message: str, hint: str) -> CorpusError:
@@ -197,6 +197,24 @@ def _attr(file: str, element: Element, name: str, allowed: tuple[str, ...] = ())
     return value
 
 
+def _nodes(file: str, elements: list[Element]) -> dict[str, Element]:
+    """The graph's elements by id, each checked on its own: a known element, a unique id,
+    an EDU with text, an ADU with a role."""
+    nodes: dict[str, Element] = {}
+    for element in elements:
+        if element.name not in ("edu", "joint", "adu", "edge"):
+            raise _scheme(file, element.at, f"unknown element <{element.name}>", "arggraph holds edu, joint, adu, edge")
+        node_id = _attr(file, element, "id")
+        if node_id in nodes:
+            raise _scheme(file, element.at, f"the id {node_id!r} is used twice", f"first at {nodes[node_id].at}")
+        nodes[node_id] = element
+        if element.name == "edu" and not element.text.strip():
+            raise _scheme(file, element.at, f"edu {node_id} has no text", "an EDU holds a passage of the text")
+        if element.name == "adu":
+            _attr(file, element, "type", ("pro", "opp"))
+    return nodes
+
+
 def build(elements: list[Element], file: str, stem: str) -> ArgGraph:
     """Check the elements against the scheme and assemble the graph (text not yet attached)."""
     root = elements[0]
@@ -210,26 +228,10 @@ def build(elements: list[Element], file: str, stem: str) -> ArgGraph:
             f"the graph's id {graph_id!r} does not match the file name {stem!r}",
             f"the text read beside it is {stem}.txt: rename the file to {graph_id}.xml, or take both again from the corpus",
         )
-    nodes: dict[str, Element] = {}
-    edus: dict[str, Element] = {}
-    units: dict[str, Element] = {}
-    raw_edges: list[Element] = []
-    for element in elements[1:]:
-        if element.name not in ("edu", "joint", "adu", "edge"):
-            raise _scheme(file, element.at, f"unknown element <{element.name}>", "arggraph holds edu, joint, adu, edge")
-        node_id = _attr(file, element, "id")
-        if node_id in nodes:
-            raise _scheme(file, element.at, f"the id {node_id!r} is used twice", f"first at {nodes[node_id].at}")
-        nodes[node_id] = element
-        if element.name == "edu":
-            if not element.text.strip():
-                raise _scheme(file, element.at, f"edu {node_id} has no text", "an EDU holds a passage of the text")
-            edus[node_id] = element
-        elif element.name == "adu":
-            _attr(file, element, "type", ("pro", "opp"))
-            units[node_id] = element
-        elif element.name == "edge":
-            raw_edges.append(element)
+    nodes = _nodes(file, elements[1:])
+    edus = {node_id: e for node_id, e in nodes.items() if e.name == "edu"}
+    units = {node_id: e for node_id, e in nodes.items() if e.name == "adu"}
+    raw_edges = [e for e in nodes.values() if e.name == "edge"]
     if not units:
         raise _scheme(file, root.at, "the graph has no <adu>", "a corpus graph has at least one ADU")
     edges = _edges(file, raw_edges, nodes)

@@ -248,13 +248,12 @@ def _title(graph: ArgGraph) -> str:
 
 
 def _description(graph: ArgGraph) -> str:
-    stance = {"pro": "for", "con": "against", "unclear": "unclear on"}.get(graph.stance or "", None)
-    said = f"The author argues {stance} the issue." if stance and stance != "unclear on" else ""
-    if stance == "unclear on":
-        said = "The author's stance on the issue is unclear."
-    return " ".join(
-        part for part in (f"Text {graph.id} of the {CORPUS}, imported from its gold argument graph.", said) if part
-    )
+    stance = {
+        "pro": " The author argues for the issue.",
+        "con": " The author argues against the issue.",
+        "unclear": " The author's stance on the issue is unclear.",
+    }.get(graph.stance or "", "")
+    return f"Text {graph.id} of the {CORPUS}, imported from its gold argument graph.{stance}"
 
 
 class _Dumper(yaml.SafeDumper):
