@@ -104,11 +104,11 @@ def test_an_opponents_reason_hung_on_the_thesis_is_reported(tmp_path: Path) -> N
     assert _found(path) == [("AM317", 37, 15)]
 
 
-def test_an_undercut_naming_an_undercut_that_does_not_exist_lists_the_undercuts(tmp_path: Path) -> None:
+def test_an_undercut_naming_an_undercut_that_does_not_exist_names_the_real_one(tmp_path: Path) -> None:
     path = _variant(tmp_path, ("to: C2 -> R1 -> C1 -> T1", "to: C2 -> R1 -> T1"))
     problems = check_map(path).problems
     assert [(p.code, p.line, p.column) for p in problems] == [("AM313", 74, 9)]
-    assert "`R1 -> C1 -> T1`" in (problems[0].hint or "")
+    assert problems[0].hint == "the links from `C2` are named `C2 -> R1 -> C1 -> T1`: write one of those"
 
 
 def test_a_linked_attack_checks_clean(tmp_path: Path) -> None:
@@ -118,3 +118,23 @@ def test_a_linked_attack_checks_clean(tmp_path: Path) -> None:
     codes = [code for code, _, _ in _found(path)]
     # I1 is the author's (it supports T1 with P2): an author's claim in an attack on T1 is on the wrong side.
     assert codes == ["AM318"]
+
+
+def test_an_undercut_relation_id_is_a_link_an_undercut_can_name(tmp_path: Path) -> None:
+    # The corpus's own case: `L.c3` is an undercut relation and another undercut names it.
+    path = _variant(
+        tmp_path,
+        ("    undercuts: C1 -> T1          #", "    #"),
+        ("relations:\n", "relations:\n  - {id: L.c3, type: undercut, from: R1, to: C1 -> T1}\n"),
+        ("undercuts: R1 -> C1 -> T1", "undercuts: L.c3"),
+    )
+    resolved = resolve_file(path)
+    c2 = next(link for link in resolved.links if link.sources == ("C2",))
+    assert [link.id for link in undercut_chain(resolved, c2)] == ["L.c3", None]
+    # C2's undercut is now named after the relation it denies: `C2 -> L.c3`, and the message says so
+    (problem,) = check_map(path).problems
+    assert (problem.code, problem.line, problem.column) == ("AM313", 75, 9)
+    assert problem.hint == "the links from `C2` are named `C2 -> L.c3`: write one of those"
+    fixed = path.read_text(encoding="utf-8").replace("to: C2 -> R1 -> C1 -> T1", "to: C2 -> L.c3")
+    path.write_text(fixed, encoding="utf-8")
+    assert _found(path) == []

@@ -38,8 +38,10 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             hint = f"to argue against the claim, write `attacks: {link.target}`; to attack a link, write `FROM -> {link.target}`"
         else:
             message = f"no link `{link.target}` to undercut"
-            links_hint = links_hint or _links_hint(resolved)
-            hint = links_hint
+            hint = _from_the_same_claims(resolved, link.target)
+            if hint is None:
+                links_hint = links_hint or _links_hint(resolved)
+                hint = links_hint
         yield resolved.problem(path, CODE, message, hint, SEVERITY)
 
 
@@ -48,3 +50,14 @@ def _links_hint(resolved: ResolvedMap) -> str:
     names = [link.id or link.name for link in resolved.links[:7]]
     shown = ", ".join(f"`{n}`" for n in names[:6]) + (" …" if len(names) > 6 else "")
     return f"write a link as `FROM -> TO` or a relation id; this map's links include {shown or 'none'}"
+
+
+def _from_the_same_claims(resolved: ResolvedMap, name: str) -> str | None:
+    """When the name's first claims do have links, their names: `C2 -> L.c3` for an undercut
+    written with a relation id is what a student most likely meant by `C2 -> R1 -> T1`."""
+    first = name.split("->", 1)[0].strip()
+    sources = tuple(part.strip() for part in first.split("+"))
+    names = [link.id or link.name for link in resolved.outgoing.get(sources[0], []) if link.sources == sources]
+    if not names or "->" not in name:
+        return None
+    return f"the links from `{first}` are named {', '.join(f'`{n}`' for n in names[:6])}: write one of those"
