@@ -38,10 +38,10 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             hint = f"to argue against the claim, write `attacks: {link.target}`; to attack a link, write `FROM -> {link.target}`"
         else:
             message = f"no link `{link.target}` to undercut"
-            hint = _from_the_same_claims(resolved, link.target)
-            if hint is None:
+            named = _from_the_same_claims(resolved, link.target)
+            if named is None:
                 links_hint = links_hint or _links_hint(resolved)
-                hint = links_hint
+            hint = named or links_hint or ""
         yield resolved.problem(path, CODE, message, hint, SEVERITY)
 
 
