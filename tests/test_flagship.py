@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 from tests.conftest import FLAGSHIP, Run
 
-from argmap.check import check_map
-from argmap.coverage import map_coverage
-from argmap.resolve import ResolvedMap
+from argmap.analysis.coverage import map_coverage
+from argmap.anchor.resolve import ResolvedMap
+from argmap.check.pipeline import check_map
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +107,8 @@ def test_granted_points_are_answered_as_the_article_answers_them(flagship: Resol
     # "even though … diverged" / "Yet …": the threats differ (granted), P9 denies that this defeats P6;
     # "didn't pay much attention … at first, but then …": E20 undercuts C2's undercut;
     # "No matter how … justifies …": R2 sets O2 aside (undercuts its undercut) instead of denying it.
-    from argmap.rules._links import undercut_chain
-    from argmap.sides import sides
+    from argmap.check.rules._links import undercut_chain
+    from argmap.check.sides import sides
 
     answered = {
         link.sources: [hit.name for hit in undercut_chain(flagship, link)]

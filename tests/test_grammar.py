@@ -12,10 +12,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.check import check_map
-from argmap.resolve import ResolvedMap
-from argmap.rules._links import target_claim, undercut_chain
-from argmap.sides import sides
+from argmap.anchor.resolve import ResolvedMap
+from argmap.check.pipeline import check_map
+from argmap.check.rules._links import target_claim, undercut_chain
+from argmap.check.sides import sides
 
 GRAMMAR = Path(__file__).parent / "grammar"
 MAP = GRAMMAR / "granted-but.yaml"

@@ -10,9 +10,11 @@ from xml.etree import ElementTree
 
 import pytest
 
-from argmap.check import check_map
-from argmap.draw import render, to_dot
-from argmap.graph import OBJECTION, Graph, build_graph
+from argmap.check.pipeline import check_map
+from argmap.graph.build import Graph, build_graph
+from argmap.graph.style import OBJECTION
+from argmap.writers.dot import to_dot
+from argmap.writers.graphviz import render
 
 GRAMMAR = Path(__file__).parent / "grammar" / "granted-but.yaml"
 SAMPLE = Path(__file__).parent / "microtexts"
@@ -88,7 +90,7 @@ def test_a_granted_point_is_marked_granted() -> None:
 def test_a_linked_attack_has_its_own_legend_entry(tmp_path: Path) -> None:
     shutil.copy(SAMPLE / "micro_b020.xml", tmp_path)
     shutil.copy(SAMPLE / "micro_b020.txt", tmp_path)
-    from argmap.cli import main
+    from argmap.commands.main import main
 
     assert main(["import", "microtext", str(tmp_path / "micro_b020.xml"), "-o", str(tmp_path / "out")]) == 0
     graph = graph_of(tmp_path / "out" / "micro_b020.yaml")
@@ -106,7 +108,7 @@ def test_the_svg_draws_every_arrow_of_the_chain() -> None:
 
 
 def _imported(tmp_path: Path, name: str) -> Graph:
-    from argmap.cli import main
+    from argmap.commands.main import main
 
     assert main(["import", "microtext", str(SAMPLE / f"{name}.xml"), "-o", str(tmp_path)]) == 0
     return graph_of(tmp_path / f"{name}.yaml")

@@ -18,12 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.check import check_map
-from argmap.cli import main
-from argmap.draw import to_dot
-from argmap.export import export_dict
-from argmap.graph import build_graph
+from argmap.check.pipeline import check_map
+from argmap.commands.main import main
+from argmap.graph.build import build_graph
 from argmap.readers.microtext import read_arggraph
+from argmap.writers.dot import to_dot
+from argmap.writers.export_json import export_dict
 
 SAMPLE = Path(__file__).parent / "microtexts"
 TEXTS = sorted(p.stem for p in SAMPLE.glob("micro_*.xml"))
@@ -147,7 +147,7 @@ def test_a_missing_text_is_reported_at_the_graph(tmp_path: Path, capsys: pytest.
 def test_help_says_what_is_written() -> None:
     from click.testing import CliRunner
 
-    from argmap.cli import cli
+    from argmap.commands.main import cli
 
     text = CliRunner().invoke(cli, ["import", "microtext", "--help"]).output
     assert "DIR/micro_ID.yaml" in text and "DIR/seeds/micro_ID.txt" in text

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 from xml.parsers import expat
 
-from argmap.problems import Position, Problem, problem
+from argmap.format.problems import Position, Problem, problem
 
 Role = Literal["pro", "opp"]
 EdgeType = Literal["seg", "sup", "exa", "add", "reb", "und"]

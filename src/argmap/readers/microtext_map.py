@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from argmap.anchor import Match, SourceText, find_quote
+from argmap.anchor.find import Match, SourceText, find_quote
 from argmap.readers.microtext import ArgGraph, Edge
 
 RELATION = {"sup": "support", "exa": "example", "reb": "attack", "und": "undercut"}
