@@ -65,6 +65,10 @@ EXPECTED: list[tuple[str, list[tuple[str, int, int]]]] = [
     ("am314_added_unattached", [("AM306", 15, 9), ("AM309", 16, 11), ("AM314", 17, 15)]),
     ("am315_implicit_quote", [("AM315", 17, 15)]),
     ("am316_concession_target", [("AM316", 16, 11)]),
+    ("am317_support_across_sides", [("AM317", 26, 15)]),
+    ("am318_attack_own_side", [("AM318", 25, 14)]),
+    ("am319_undercut_cycle", [("AM319", 28, 9)]),
+    ("am320_granted_attacked", [("AM320", 24, 14)]),
 ]
 
 

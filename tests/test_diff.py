@@ -113,7 +113,7 @@ def test_svg_marks_added_changed_and_removed(in_repo: None, run: Callable[..., R
 
 def test_dot_needs_no_graphviz_and_carries_the_classes(in_repo: None, run: Callable[..., Run]) -> None:
     out = run("diff", "--format", "dot", OLD, NEW).out
-    assert '"O1" [id="claim-O1", class="claim objection added diff-added"' in out
+    assert '"O1" [id="claim-O1", class="claim objection student added diff-added"' in out
     assert '"E2" -> "P1" [id="removed-support-3", class="support diff-removed"' in out
     assert "− REMOVED" in out and "~ CHANGED: quotes" in out
 

@@ -101,3 +101,23 @@ def test_coverage_command_passes_its_ci_threshold(run: Callable[..., Run]) -> No
     result = run("coverage", "--min", "90", FLAGSHIP)
     assert result.code == 0
     assert "uncovered sentences: none" in result.out
+
+
+def test_granted_points_are_answered_as_the_article_answers_them(flagship: ResolvedMap) -> None:
+    # "even though … diverged" / "Yet …": the threats differ (granted), P9 denies that this defeats P6;
+    # "didn't pay much attention … at first, but then …": E20 undercuts C2's undercut;
+    # "No matter how … justifies …": R2 sets O2 aside (undercuts its undercut) instead of denying it.
+    from argmap.check.rules._links import undercut_chain
+    from argmap.check.sides import sides
+
+    answered = {
+        link.sources: [hit.name for hit in undercut_chain(flagship, link)]
+        for link in flagship.links
+        if link.type == "undercut"
+    }
+    assert answered[("P9",)] == ["C1 -> P6"]
+    assert answered[("E20",)] == ["C2 -> P13 -> P9", "P13 -> P9"]
+    assert answered[("R2",)] == ["O2 -> E19 -> P11", "E19 -> P11"]
+    side = sides(flagship)
+    concessions = [c.id for c in flagship.model.claims if c.kind == "concession"]
+    assert concessions == ["C1", "C2", "C3", "C4"] and all(side[c] == "opponent" for c in concessions)

@@ -31,17 +31,23 @@ def examples(docstring: str) -> tuple[str, str]:
     return found["Failing"], found["Passing"]
 
 
-def claims_of(block: str) -> tuple[list[dict[str, Any]], bool]:
-    """The example's claims, and whether it lists them all (`claims:` written out)."""
+def claims_of(block: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
+    """The example's claims and relations, and whether it lists the claims all (`claims:` written out).
+
+    An example that needs relation ids (an undercut of an undercut named by id) writes `relations:`;
+    the claims it names there are filled in like any other unless `claims:` is written too."""
     data = yaml.safe_load(block)
-    complete = isinstance(data, dict)
-    claims = data["claims"] if complete else data
+    relations: list[dict[str, Any]] = []
+    if isinstance(data, dict):
+        claims, relations, complete = data.get("claims", []), data.get("relations", []), "claims" in data
+    else:
+        claims, complete = data, False
     for claim in claims:
         if "..." in claim:  # `{id: E1, kind: evidence, ..., supports: P1}`: the rest does not matter
             del claim["..."]
             claim.setdefault("text", f"{claim['id']}.")
             claim.setdefault("quote", f"words of {claim['id']}")
-    return claims, complete
+    return claims, relations, complete
 
 
 def targets(claim: dict[str, Any]) -> list[str]:
@@ -52,13 +58,20 @@ def targets(claim: dict[str, Any]) -> list[str]:
     return found
 
 
-def background(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def background(claims: list[dict[str, Any]], relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Claims the example names without declaring, made as harmless as can be."""
     declared = {c["id"] for c in claims}
+    relation_ids = {r["id"] for r in relations if "id" in r}
     made: dict[str, dict[str, Any]] = {}
     if not any(c.get("kind") == "thesis" for c in claims):
         made["T1"] = {"id": "T1", "kind": "thesis", "text": "The thesis.", "quote": "the thesis"}
-    for target in (t for c in claims for t in targets(c)):
+    named = [t for c in claims for t in targets(c)]
+    for relation in relations:
+        sources = relation.get("from", [])
+        named += [sources] if isinstance(sources, str) else sources
+        if relation.get("to") not in relation_ids:
+            named.append(relation["to"])
+    for target in named:
         head, _, tail = (part.strip() for part in target.partition("->"))
         for cid, supports in ((head, tail or "T1"), (tail, "T1")):
             if cid and cid not in declared and cid not in made:
@@ -68,12 +81,14 @@ def background(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def write_map(tmp_path: Path, block: str) -> Path:
-    claims, complete = claims_of(block)
+    claims, relations, complete = claims_of(block)
     if not complete:
-        claims = background(claims) + claims
+        claims = background(claims, relations) + claims
     quotes = sorted({str(c["quote"]) for c in claims if "quote" in c})
     (tmp_path / "source.txt").write_text("\n\n".join(quotes) + "\n", encoding="utf-8")
-    document = {"argmap": 1, "sources": [{"id": "src", "path": "source.txt"}], "claims": claims}
+    document: dict[str, Any] = {"argmap": 1, "sources": [{"id": "src", "path": "source.txt"}], "claims": claims}
+    if relations:
+        document["relations"] = relations
     path = tmp_path / "example.yaml"
     path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")  # the project root: no configuration

@@ -54,7 +54,7 @@ SOURCE_FIELDS: tuple[str, ...] = (
 )
 GROUP_FIELDS: tuple[str, ...] = ("label", "note")
 MAP_FIELDS: tuple[str, ...] = ("title", "description")
-_VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+_VERBS = {"support": "supports", "example": "exemplifies", "attack": "attacks", "undercut": "undercuts"}
 
 
 @dataclass(frozen=True)
@@ -573,7 +573,10 @@ def _kept_junction(diff: MapDiff, old: ResolvedMap, new: ResolvedMap, end: str, 
         return None
     kept = diff.link_matches[index]
     junction = f"_j{kept + 1}"
-    return junction if junction in present else new.links[kept].target
+    if junction in present:
+        return junction
+    # an undercut drawn without a junction has no node to land on: the old junction is drawn greyed
+    return new.links[kept].target if new.links[kept].type != "undercut" else None
 
 
 def new_link_status(diff: MapDiff, index: int | None) -> str | None:
@@ -592,7 +595,8 @@ def _edge_link(resolved: ResolvedMap, tail: str, head: str, type_: str) -> int |
         hit = _junction_index(head, len(links))
         if hit is None:
             return None
-        if type_ == "undercut" and links[hit].type != "undercut":
+        # an undercut edge into a junction feeds that (linked) undercut, or undercuts the link
+        if type_ == "undercut" and not (links[hit].type == "undercut" and tail in links[hit].sources):
             for index, link in enumerate(links):
                 if (
                     link.type == "undercut"

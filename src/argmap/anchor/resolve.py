@@ -19,7 +19,14 @@ from argmap.format.problems import Position, Problem, Severity, problem
 from argmap.load.overlay import Composed, Locator
 from argmap.load.yaml_map import PathKey
 
-LinkType = Literal["support", "attack", "undercut"]
+LinkType = Literal["support", "example", "attack", "undercut"]
+# The keys a claim writes its relations with, and the type each gives.
+CLAIM_RELATION_KEYS: tuple[tuple[str, LinkType], ...] = (
+    ("supports", "support"),
+    ("exemplifies", "example"),
+    ("attacks", "attack"),
+    ("undercuts", "undercut"),
+)
 _ARROW = re.compile(r"\s*->\s*")
 
 # Closest-passage searches per map. Past this many quotes that are not found, a map most
@@ -56,7 +63,7 @@ class ResolvedQuote:
 
 @dataclass
 class Link:
-    """A support, attack or undercut from one or more claims to a claim or a link."""
+    """A support, example, attack or undercut from one or more claims to a claim or a link."""
 
     type: LinkType
     sources: tuple[str, ...]  # several: linked co-premises
@@ -67,8 +74,9 @@ class Link:
 
     @property
     def name(self) -> str:
-        """How an undercut addresses this link: `E1 -> P1`, `P2+P3 -> T1`."""
-        return f"{'+'.join(self.sources)} -> {self.target}"
+        """How an undercut addresses this link: `E1 -> P1`, `P2+P3 -> T1`, `C1 -> P1 -> T1`
+        (an undercut's target is itself a link name, written with any spacing round the arrows)."""
+        return f"{'+'.join(self.sources)} -> {_ARROW.sub(' -> ', self.target)}"
 
 
 @dataclass
@@ -100,10 +108,10 @@ class ResolvedMap:
         for link in self.links:
             for source in dict.fromkeys(link.sources):
                 self.outgoing.setdefault(source, []).append(link)
-            if link.type != "undercut":
-                if link.id is not None:
-                    self._link_names.setdefault(link.id, link)
-                self._link_names.setdefault(link.name, link)
+            # Every link can be undercut, undercuts too ("of course …, but" answers an undercut).
+            if link.id is not None:
+                self._link_names.setdefault(link.id, link)
+            self._link_names.setdefault(link.name, link)
 
     @property
     def inputs(self) -> dict[Path, str]:
@@ -386,11 +394,11 @@ def _yaml_string(text: str) -> str:
 def _links(model: ArgumentMap) -> list[Link]:
     links: list[Link] = []
     for index, claim in enumerate(model.claims):
-        for key, type_ in (("supports", "support"), ("attacks", "attack"), ("undercuts", "undercut")):
+        for key, type_ in CLAIM_RELATION_KEYS:
             targets: list[str] = getattr(claim, key)
             for t_index, target in enumerate(targets):
                 path: PathKey = ("claims", index, key, t_index) if len(targets) > 1 else ("claims", index, key)
-                links.append(Link(type_, (claim.id,), target.strip(), path))  # type: ignore[arg-type]
+                links.append(Link(type_, (claim.id,), target.strip(), path))
     for index, relation in enumerate(model.relations):
         links.append(
             Link(

@@ -39,13 +39,14 @@ def _register_commands() -> None:
     from argmap.commands.diff import diff
     from argmap.commands.edit import add, fix
     from argmap.commands.export import export
+    from argmap.commands.importing import import_group
     from argmap.commands.new import new
     from argmap.commands.render import render
     from argmap.commands.rules import rules
     from argmap.commands.schema import schema
     from argmap.commands.slides import html, slides
 
-    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix, slides, html):
+    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix, slides, html, import_group):
         cli.add_command(command)
 
 

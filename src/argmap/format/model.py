@@ -5,7 +5,7 @@ The YAML a student edits is validated against these models after loading
 argmap sees one shape only:
 
 * ``quote: "words"``        -> ``quotes: [{exact: "words"}]``
-* ``supports: T1``          -> ``supports: [T1]`` (likewise ``attacks``, ``undercuts``)
+* ``supports: T1``          -> ``supports: [T1]`` (likewise ``exemplifies``, ``attacks``, ``undercuts``)
 * ``from: P1`` in a relation -> ``from: [P1]`` (several ids = linked co-premises)
 
 `docs/format.md` is the user documentation of this module; keep them in step.
@@ -34,7 +34,10 @@ Basis = Literal[
     "other",
 ]
 
-RelationType = Literal["support", "attack", "undercut"]
+RelationType = Literal["support", "example", "attack", "undercut"]
+RELATION_TYPES: tuple[str, ...] = ("support", "example", "attack", "undercut")
+# Whose case a claim serves; a student's claims (`added_by`) are on the `student` side.
+Side = Literal["author", "opponent"]
 
 # Ids are what students type in `supports:`; keep them short, case-sensitive words.
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=64)]
@@ -119,12 +122,14 @@ class Claim(_Strict):
     ] = []
     source: Identifier | None = None
     voice: NonEmptyText | None = None
+    side: Side | None = None
     basis: Basis | None = None
     implicit: bool = False
     added_by: NonEmptyText | None = None
     group: Identifier | None = None
     note: str | None = None
     supports: RefList = []
+    exemplifies: RefList = []
     attacks: RefList = []
     undercuts: RefList = []
 

@@ -2,7 +2,7 @@
 
 `build_graph(resolved, options)` turns a `ResolvedMap` into a `Graph`: one node per
 claim (plus small *junction* nodes where several claims support together, or where
-an undercut hits a link), one edge per support/attack/undercut, one cluster per
+an undercut hits a link), one edge per support/example/attack/undercut, one cluster per
 group. Selection for slides (``--focus``, ``--group``, ``--hide``) is applied here,
 so every writer draws the same thing.
 
@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from argmap.anchor.resolve import Link, LinkType, ResolvedMap, ResolvedQuote
+from argmap.check.sides import ClaimSide, sides
 from argmap.format.model import CLAIM_KINDS, Claim
-from argmap.graph.style import ADDED, EDGE_STYLES, FEED, IMPLICIT, JUNCTION, NODE_STYLES
+from argmap.graph.style import ADDED, EDGE_STYLES, FEED, IMPLICIT, JUNCTION, NODE_STYLES, OPPONENT_REASON, REASON_KINDS
 from argmap.graph.text import clean, fit, shorten, wrap
 
 LabelMode = Literal["text", "quote", "both", "id"]
@@ -101,7 +102,9 @@ class Graph:
     edges: tuple[Edge, ...]
     clusters: tuple[Cluster, ...]
     direction: Direction = "TB"
-    legend: tuple[str, ...] = ()  # what the legend explains: kinds, "implicit", "added", link types, "linked"
+    # What the legend explains: kinds, "opponent-premise"/"opponent-evidence", "implicit", "added",
+    # relation types, "linked-TYPE".
+    legend: tuple[str, ...] = ()
     thesis: str | None = None
 
     def node(self, node_id: str) -> Node | None:
@@ -133,14 +136,15 @@ def build_graph(resolved: ResolvedMap, options: GraphOptions = GraphOptions()) -
     # A link naming an unknown claim (AM301) is drawn from the claims it does name.
     links = [link for link in resolved.links if any(s in claims for s in link.sources)]
     visible = _select(resolved, links, options)
-    nodes: list[Node] = [_claim_node(resolved, claims[c], options.labels) for c in claims if c in visible]
+    side = sides(resolved)
+    nodes: list[Node] = [_claim_node(resolved, claims[c], side[c], options.labels) for c in claims if c in visible]
     edges, junctions = _edges(resolved, links, visible)
     nodes.extend(junctions)
     clusters = _clusters(resolved, nodes)
     thesis = next((c.id for c in claims.values() if c.kind == "thesis" and c.id in visible), None)
     legend: tuple[str, ...] = ()
     if options.legend and nodes:
-        legend = _legend_items(resolved, visible, edges, junctions)
+        legend = _legend_items(resolved, visible, side, edges)
     return Graph(
         title=_title(resolved) if options.title else (),
         nodes=tuple(nodes),
@@ -287,30 +291,17 @@ def _complete_linked(resolved: ResolvedMap, links: list[Link], chosen: set[str])
 
 
 def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple[list[Edge], list[Node]]:
+    """Every drawn link as arrows. A link that is linked (several sources) or undercut gets a
+    junction: its sources meet there, and an undercut of it lands there — an undercut's own
+    junction too, so an undercut of an undercut lands on the undercut it denies."""
     claims = resolved.claims
-    usable = {id(link) for link in links}  # links from at least one claim
-    index_of = {id(link): index for index, link in enumerate(resolved.links)}
-    drawn: dict[int, Link] = {}  # link index -> link, for links drawn between visible claims
-    for index, link in enumerate(resolved.links):
-        if (
-            id(link) in usable
-            and link.type != "undercut"
-            and link.target in visible
-            and any(s in visible for s in link.sources)
-        ):
-            drawn[index] = link
-    undercuts: list[tuple[Link, int]] = []
-    for link in links:
-        if link.type != "undercut" or not any(s in visible for s in link.sources):
-            continue
-        hit = resolved.link_by_name(link.target)
-        if hit is not None and index_of[id(hit)] in drawn:
-            undercuts.append((link, index_of[id(hit)]))
-    needs_junction = {i for i, link in drawn.items() if len(link.sources) > 1} | {i for _, i in undercuts}
+    drawn = _drawn(resolved, {id(link) for link in links}, visible)
+    needs_junction = {i for i in drawn if len(resolved.links[i].sources) > 1}
+    needs_junction |= {hit for hit in drawn.values() if hit is not None}
 
     edges: list[Edge] = []
     junctions: list[Node] = []
-    counter = {"support": 0, "attack": 0, "undercut": 0}
+    counter = dict.fromkeys(EDGE_STYLES, 0)
 
     def edge(
         tail: str,
@@ -333,9 +324,12 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
             )
         )
 
-    for index, link in drawn.items():
-        shown = [s for s in link.sources if s in visible]
+    for index, hit in drawn.items():
+        link = resolved.links[index]
+        shown = [s for s in link.sources if s in visible and s in claims]
+        head = f"_j{hit + 1}" if hit is not None else link.target
         tooltip = _link_tooltip(resolved, link)
+        linked = len(link.sources) > 1
         if index in needs_junction:
             junction = f"_j{index + 1}"
             junctions.append(
@@ -350,29 +344,59 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
                 )
             )
             for source in shown:
-                edge(source, junction, link.type, tooltip, FEED, ("co-premise",) if len(link.sources) > 1 else ())
-            edge(junction, link.target, link.type, tooltip, {}, ("linked",) if len(link.sources) > 1 else ())
+                edge(source, junction, link.type, tooltip, FEED, ("co-premise",) if linked else ())
+            edge(junction, head, link.type, tooltip, {}, ("linked",) if linked else ())
         else:
             for source in shown:
-                edge(source, link.target, link.type, tooltip)
-    for link, index in undercuts:
-        for source in link.sources:
-            if source in visible and source in claims:
-                edge(source, f"_j{index + 1}", "undercut", _link_tooltip(resolved, link))
+                edge(source, head, link.type, tooltip)
     return edges, junctions
+
+
+def _drawn(resolved: ResolvedMap, usable: set[int], visible: set[str]) -> dict[int, int | None]:
+    """The links to draw, by index, each with the index of the link it undercuts (None if none).
+
+    A support, example or attack is drawn between visible claims; an undercut when one of its
+    sources is visible and the link it denies is drawn. Chains of undercuts are followed
+    without recursion (a map may nest them deeply); a circle of them (AM319) is not drawn."""
+    index_of = {id(link): index for index, link in enumerate(resolved.links)}
+    decided: dict[int, bool] = {}
+    hits: dict[int, int] = {}
+    for start in range(len(resolved.links)):
+        chain: list[int] = []
+        on_chain: set[int] = set()
+        here = start
+        while here not in decided and here not in on_chain:
+            chain.append(here)
+            on_chain.add(here)
+            link = resolved.links[here]
+            hit = resolved.link_by_name(link.target) if link.type == "undercut" else None
+            if hit is None:
+                break
+            hits[here] = index_of[id(hit)]
+            here = hits[here]
+        for index in reversed(chain):
+            link = resolved.links[index]
+            ok = id(link) in usable and any(s in visible for s in link.sources)
+            if link.type == "undercut":
+                ok = ok and index in hits and decided.get(hits[index], False)
+            else:
+                ok = ok and link.target in visible
+            decided[index] = ok
+    return {index: hits.get(index) for index in range(len(resolved.links)) if decided[index]}
 
 
 def _link_tooltip(resolved: ResolvedMap, link: Link) -> str:
     sources = " + ".join(link.sources)
     named = f" ({link.id})" if link.id else ""
+    together = " together" if len(link.sources) > 1 else ""
     if link.type == "undercut":
-        text = f"{sources} undercuts the link {link.target}: it denies that the reason bears on the claim"
+        text = f"{sources}{together} undercut{'' if together else 's'} the link {link.target}{named}: it denies that the reason bears on the claim"
     else:
         verb = {
-            "support": "support" if len(link.sources) > 1 else "supports",
-            "attack": "attack" if len(link.sources) > 1 else "attacks",
+            "support": "support" if together else "supports",
+            "example": "are examples of" if together else "is an example of",
+            "attack": "attack" if together else "attacks",
         }[link.type]
-        together = " together" if len(link.sources) > 1 else ""
         text = f"{sources}{together} {verb} {link.target}{named}"
     note = _relation_note(resolved, link)
     return f"{text}\n{note}" if note else text
@@ -410,9 +434,11 @@ def _clusters(resolved: ResolvedMap, nodes: list[Node]) -> tuple[Cluster, ...]:
 # --- claims as nodes ---------------------------------------------------------------------------
 
 
-def _claim_node(resolved: ResolvedMap, claim: Claim, mode: LabelMode) -> Node:
+def _claim_node(resolved: ResolvedMap, claim: Claim, side: ClaimSide, mode: LabelMode) -> Node:
     attrs = dict(NODE_STYLES[claim.kind])
-    classes = ["claim", claim.kind]
+    classes = ["claim", claim.kind, side]
+    if side == "opponent" and claim.kind in REASON_KINDS:
+        attrs.update(OPPONENT_REASON)
     if claim.implicit:
         attrs.update(IMPLICIT)
         classes.append("implicit")
@@ -421,12 +447,12 @@ def _claim_node(resolved: ResolvedMap, claim: Claim, mode: LabelMode) -> Node:
         classes.append("added")
     if claim.voice is not None:
         classes.append("voiced")
-    lines = _claim_lines(claim, [q.quote.exact for q in resolved.quotes.get(claim.id, [])], mode)
+    lines = _claim_lines(claim, side, [q.quote.exact for q in resolved.quotes.get(claim.id, [])], mode)
     return Node(
         claim.id,
         claim.kind,
         lines,
-        _claim_tooltip(resolved, claim.id),
+        _claim_tooltip(resolved, claim.id, side),
         attrs,
         tuple(classes),
         claim=claim.id,
@@ -434,17 +460,26 @@ def _claim_node(resolved: ResolvedMap, claim: Claim, mode: LabelMode) -> Node:
     )
 
 
-def _claim_lines(claim: Claim, quotes: list[str], mode: LabelMode) -> tuple[Line, ...]:
-    """Header (id, kind, basis), then voice, paraphrase and/or shortened quotes, then "added by"."""
+def _kind_header(claim: Claim, side: ClaimSide) -> str:
+    """`ADDED OBJECTION`, `OPPONENT'S PREMISE`, `EVIDENCE · STATISTIC`, `CONCESSION · GRANTED`."""
+    kind = ("added " if claim.added_by is not None else "") + ("implicit " if claim.implicit else "") + claim.kind
+    if side == "opponent" and claim.kind in REASON_KINDS:
+        kind = f"opponent's {kind}"
+    if claim.basis is not None:
+        kind += f" · {claim.basis}"
+    if claim.kind == "concession":
+        kind += " · granted"
+    return kind.upper()
+
+
+def _claim_lines(claim: Claim, side: ClaimSide, quotes: list[str], mode: LabelMode) -> tuple[Line, ...]:
+    """Header (id, side, kind, basis), then voice, paraphrase and/or shortened quotes, then "added by"."""
     width = WRAP_THESIS if claim.kind == "thesis" else WRAP
 
     def block(text: str, role: Role) -> list[Line]:
         return [(Run(piece, role),) for piece in wrap(clean(text), width)]
 
-    kind = ("added " if claim.added_by is not None else "") + ("implicit " if claim.implicit else "") + claim.kind
-    if claim.basis is not None:
-        kind += f" · {claim.basis}"
-    lines: list[Line] = [(Run(claim.id, "id"), Run(kind.upper(), "kind"))]
+    lines: list[Line] = [(Run(claim.id, "id"), Run(_kind_header(claim, side), "kind"))]
     if mode == "id":
         return tuple(lines)
     if claim.voice is not None:
@@ -462,10 +497,12 @@ def _claim_lines(claim: Claim, quotes: list[str], mode: LabelMode) -> tuple[Line
     return tuple(lines)
 
 
-def _claim_tooltip(resolved: ResolvedMap, claim_id: str) -> str:
+def _claim_tooltip(resolved: ResolvedMap, claim_id: str, side: ClaimSide) -> str:
     claim = resolved.claims[claim_id]
     kind = ("implicit " if claim.implicit else "") + claim.kind + (f" ({claim.basis})" if claim.basis else "")
-    parts = [f"{claim.id} · {kind}", claim.text]
+    owner = {"author": "the author's", "opponent": "the opponent's", "student": "a student's"}[side]
+    granted = ", granted by the author" if claim.kind == "concession" else ""
+    parts = [f"{claim.id} · {kind} · {owner}{granted}", claim.text]
     if claim.voice is not None:
         parts.append(f"voice: {claim.voice}")
     if claim.added_by is not None:
@@ -509,18 +546,29 @@ def _title(resolved: ResolvedMap) -> tuple[Line, ...]:
 
 
 def _legend_items(
-    resolved: ResolvedMap, visible: set[str], edges: list[Edge], junctions: list[Node]
+    resolved: ResolvedMap, visible: set[str], side: dict[str, ClaimSide], edges: list[Edge]
 ) -> tuple[str, ...]:
+    """What the legend explains: the kinds drawn (the opponent's reasons apart), the markers,
+    each relation type drawn, and each type drawn linked (`linked-support`, `linked-attack` …)."""
     claims = [resolved.claims[c] for c in resolved.claims if c in visible]
-    items = [k for k in NODE_STYLES if any(c.kind == k and not c.implicit and c.added_by is None for c in claims)]
+    plain = [c for c in claims if not c.implicit and c.added_by is None]
+    items: list[str] = []
+    for kind in NODE_STYLES:
+        if any(c.kind == kind and not _opponent_reason(c, side) for c in plain):
+            items.append(kind)
+        if kind in REASON_KINDS and any(c.kind == kind and _opponent_reason(c, side) for c in plain):
+            items.append(f"opponent-{kind}")
     if any(c.implicit for c in claims):
         items.append("implicit")
     if any(c.added_by is not None for c in claims):
         items.append("added")
     items += [t for t in EDGE_STYLES if any(e.type == t for e in edges)]
-    if any("co-premise" in e.classes for e in edges):
-        items.append("linked")
+    items += [f"linked-{t}" for t in EDGE_STYLES if any("co-premise" in e.classes and e.type == t for e in edges)]
     return tuple(items)
+
+
+def _opponent_reason(claim: Claim, side: dict[str, ClaimSide]) -> bool:
+    return claim.kind in REASON_KINDS and side[claim.id] == "opponent"
 
 
 __all__ = [

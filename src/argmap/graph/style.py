@@ -76,7 +76,9 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     "rebuttal": REBUTTAL,
     "concession": CONCESSION,
 }
-# Applied on top of a kind's style.
+# Applied on top of a kind's style. The opponent's reasons wear the objection's colours: they
+# are part of the case the author argues against.
+OPPONENT_REASON: dict[str, str] = {"fillcolor": OBJECTION["fillcolor"], "color": _C["vermillion"]}
 IMPLICIT: dict[str, str] = {"fillcolor": "#FFFFFF", "style": "rounded,filled,dashed", "penwidth": "2"}
 ADDED: dict[str, str] = {"fillcolor": "#FFFFFF", "peripheries": "2", "penwidth": "1.5"}
 JUNCTION: dict[str, str] = {
@@ -89,7 +91,16 @@ JUNCTION: dict[str, str] = {
 }
 
 SUPPORT: dict[str, str] = {"color": _C["bluish_green"], "style": "solid", "penwidth": "2", "arrowhead": "normal"}
+EXAMPLE: dict[str, str] = {"color": _C["bluish_green"], "style": "solid", "penwidth": "2", "arrowhead": "onormal"}
 ATTACK: dict[str, str] = {"color": _C["vermillion"], "style": "dashed", "penwidth": "2.5", "arrowhead": "tee"}
 UNDERCUT: dict[str, str] = {"color": _C["reddish_purple"], "style": "dotted", "penwidth": "3", "arrowhead": "odiamond"}
-EDGE_STYLES: dict[str, dict[str, str]] = {"support": SUPPORT, "attack": ATTACK, "undercut": UNDERCUT}
+EDGE_STYLES: dict[str, dict[str, str]] = {
+    "support": SUPPORT,
+    "example": EXAMPLE,
+    "attack": ATTACK,
+    "undercut": UNDERCUT,
+}
 FEED: dict[str, str] = {"arrowhead": "none"}  # a co-premise into its junction: the arrow comes after
+
+# Reasons (not positions): drawn in the colours of the side whose claim they support.
+REASON_KINDS: tuple[str, ...] = ("premise", "evidence")

@@ -234,7 +234,7 @@ def _missing_hint(path: PathKey, missing: str) -> str:
         "path": "the source text file, relative to this map, e.g. `path: ../seeds/article.txt`",
         "sources": "list the text(s) the map quotes, each with `id:` and `path:`",
         "claims": "list the claims, starting with the thesis",
-        "type": "one of: support, attack, undercut",
+        "type": "one of: support, example, attack, undercut",
         "from": "the claim id(s) the relation starts from",
         "to": "the claim id (or link) the relation points at",
         "reason": "say why the passage is left out, e.g. `reason: page furniture`",
@@ -268,6 +268,8 @@ def _value_hint(kind: str, path: PathKey) -> str | None:
         return "ids start with a letter, then letters, digits, `_`, `.` or `-` (e.g. P3, obj.nato)"
     if field == "kind":
         return "a claim is a thesis, premise, evidence, objection, rebuttal or concession"
+    if field == "side":
+        return "a claim's side is `author` or `opponent` (a student's claims say `added_by:` instead)"
     if field == "basis":
         return "evidence basis: statistic, event, document, expert-opinion, quotation, example, testimony, observation, other"
     return None
@@ -279,6 +281,6 @@ def _type_hint(path: PathKey, value: Any) -> str | None:
         return f'put the value in quotes to make it text: {field}: "…"'
     if field == "implicit":
         return "write `implicit: true` or leave the key out"
-    if field in ("supports", "attacks", "undercuts"):
+    if field in ("supports", "exemplifies", "attacks", "undercuts"):
         return f"write a claim id (`{field}: T1`) or a list of ids (`{field}: [T1, P2]`)"
     return None

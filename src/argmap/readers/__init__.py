@@ -1,0 +1,1 @@
+"""Readers: other formats' annotations turned into argmap maps (one module per format)."""

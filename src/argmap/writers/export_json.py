@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from argmap.anchor.resolve import ResolvedMap, ResolvedQuote
+from argmap.check.sides import sides
 
 EXPORT_VERSION = 1
 
@@ -63,12 +64,14 @@ def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
         ]
         sources.append(entry)
     claims = []
+    side = sides(resolved)
     for index, claim in enumerate(model.claims):
         if resolved.claim_paths.get(claim.id) != ("claims", index):
             continue  # a second claim with a taken id is not part of the argument
         item: dict[str, Any] = {
             "id": claim.id,
             "kind": claim.kind,
+            "side": side[claim.id],
             "text": claim.text,
             "line": resolved.at((*resolved.claim_paths[claim.id], "id")).line,
         }

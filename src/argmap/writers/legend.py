@@ -11,35 +11,50 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from argmap.graph.style import ADDED, EDGE_STYLES, IMPLICIT, NODE_STYLES
+from argmap.graph.style import ADDED, EDGE_STYLES, IMPLICIT, NODE_STYLES, OPPONENT_REASON
 
 COLUMNS = 3
 FONT_SIZE = "11"
 # What each entry says. Kinds are named as the map names them.
 WORDS: dict[str, str] = {
     "thesis": "thesis — the main claim",
-    "premise": "premise — a reason",
+    "premise": "premise — the author's reason",
     "evidence": "evidence — facts offered",
+    "opponent-premise": "a reason the opponent gives",
+    "opponent-evidence": "facts the opponent offers",
     "objection": "objection — argued against",
     "rebuttal": "rebuttal — reply to an objection",
     "concession": "concession — a point granted",
     "implicit": "implicit — unstated (dashed)",
     "added": "added by a student",
     "support": "supports",
+    "example": "is an example of",
     "attack": "attacks",
     "undercut": "undercuts the link",
-    "linked": "support only together",
+    "linked-support": "support only together (linked)",
+    "linked-example": "are examples only together (linked)",
+    "linked-attack": "attack only together (linked)",
+    "linked-undercut": "undercut only together (linked)",
 }
 # Relations drawn as glyphs: the line's dash and its arrowhead, in the relation's colour.
 GLYPHS: dict[str, str] = {
     "support": "———▶",
+    "example": "———▷",
     "attack": "- - - ⊣",
     "undercut": "· · · · ◇",
-    "linked": "—●—▶",
+}
+LINKED_GLYPHS: dict[str, str] = {
+    "support": "—●—▶",
+    "example": "—●—▷",
+    "attack": "-●- ⊣",
+    "undercut": "·●· ◇",
 }
 
 
 def _swatch(item: str) -> str:
+    if item.startswith("opponent-"):
+        style = {**NODE_STYLES[item.removeprefix("opponent-")], **OPPONENT_REASON}
+        return f'<TD BGCOLOR="{style["fillcolor"]}" COLOR="{style["color"]}" BORDER="2" WIDTH="24" HEIGHT="13"></TD>'
     if item in NODE_STYLES:
         style = NODE_STYLES[item]
         return f'<TD BGCOLOR="{style["fillcolor"]}" COLOR="{style["color"]}" BORDER="2" WIDTH="24" HEIGHT="13"></TD>'
@@ -48,8 +63,9 @@ def _swatch(item: str) -> str:
     if item == "added":
         inner = '<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD WIDTH="16" HEIGHT="5"></TD></TR></TABLE>'
         return f'<TD BGCOLOR="{ADDED["fillcolor"]}">{inner}</TD>'
-    colour = EDGE_STYLES["support" if item == "linked" else item]["color"]
-    return f'<TD><FONT COLOR="{colour}"><B>{GLYPHS[item]}</B></FONT></TD>'
+    relation = item.removeprefix("linked-")
+    glyphs = (LINKED_GLYPHS if item.startswith("linked-") else GLYPHS)[relation]
+    return f'<TD><FONT COLOR="{EDGE_STYLES[relation]["color"]}"><B>{glyphs}</B></FONT></TD>'
 
 
 def legend_label(items: Sequence[str]) -> str:

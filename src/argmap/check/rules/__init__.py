@@ -35,6 +35,10 @@ from argmap.check.rules import (
     am314_added_unattached,
     am315_implicit_quote,
     am316_concession_target,
+    am317_support_across_sides,
+    am318_attack_own_side,
+    am319_undercut_cycle,
+    am320_granted_attacked,
 )
 from argmap.format.problems import Problem
 
@@ -55,6 +59,10 @@ RULES: tuple[ModuleType, ...] = (
     am314_added_unattached,
     am315_implicit_quote,
     am316_concession_target,
+    am317_support_across_sides,
+    am318_attack_own_side,
+    am319_undercut_cycle,
+    am320_granted_attacked,
 )
 
 

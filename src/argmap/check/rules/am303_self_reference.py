@@ -28,9 +28,14 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         target = link.target
         if link.type == "undercut":
             undercut = resolved.link_by_name(target)
-            if undercut is None or not set(link.sources) & (set(undercut.sources) | {undercut.target}):
+            if undercut is None:
                 continue
-            target = next(iter(set(link.sources) & (set(undercut.sources) | {undercut.target})))
+            # An undercut's target is a link, not a claim: only its sources can be "itself".
+            joined = set(undercut.sources) | ({undercut.target} if undercut.type != "undercut" else set())
+            mine = [s for s in link.sources if s in joined]
+            if not mine:
+                continue
+            target = mine[0]
         elif target not in link.sources:
             continue
         yield resolved.problem(

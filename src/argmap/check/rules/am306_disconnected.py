@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.anchor.resolve import ResolvedMap
-from argmap.check.rules._links import target_claim
+from argmap.check.rules._links import target_claim, undercut_ends
 from argmap.format.problems import Problem, Severity
 
 CODE = "AM306"
@@ -34,8 +34,9 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         return  # AM304 says so; every claim would be "disconnected"
     leads_to: dict[str, set[str]] = {cid: set() for cid in claims}
     dangling: set[str] = set()  # claims with a broken reference: AM301/AM313 already point there
+    ends = undercut_ends(resolved)
     for link in resolved.links:
-        target = target_claim(resolved, link)
+        target = target_claim(resolved, link, ends)
         if target is None:
             dangling.update(link.sources)
             continue

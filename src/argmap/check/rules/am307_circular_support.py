@@ -30,7 +30,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     order = list(resolved.claims)
     supports: dict[str, list[str]] = {cid: [] for cid in order}
     for link in resolved.links:
-        if link.type == "support" and link.target in supports:
+        if link.type in ("support", "example") and link.target in supports:
             for source in link.sources:
                 if source in supports and source != link.target:  # a self-loop is AM303
                     supports[source].append(link.target)

@@ -1,8 +1,9 @@
 """AM313 undercut-target: an undercut names a link that does not exist.
 
 An undercut attacks a *link*, not a claim: write the link as ``FROM -> TO``
-(a ``supports:``/``attacks:`` line of claim FROM naming TO) or give a relation's
-``id``. To argue against a claim itself, use ``attacks:``.
+(a ``supports:``/``attacks:`` line of claim FROM naming TO; for an undercut's own
+link, ``FROM -> A -> B``) or give a relation's ``id``. To argue against a claim
+itself, use ``attacks:``.
 
 Failing::
 
@@ -37,17 +38,26 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             hint = f"to argue against the claim, write `attacks: {link.target}`; to attack a link, write `FROM -> {link.target}`"
         else:
             message = f"no link `{link.target}` to undercut"
-            links_hint = links_hint or _links_hint(resolved)
-            hint = links_hint
+            named = _from_the_same_claims(resolved, link.target)
+            if named is None:
+                links_hint = links_hint or _links_hint(resolved)
+            hint = named or links_hint or ""
         yield resolved.problem(path, CODE, message, hint, SEVERITY)
 
 
 def _links_hint(resolved: ResolvedMap) -> str:
-    names = []
-    for link in resolved.links:
-        if link.type != "undercut":
-            names.append(link.id or link.name)
-            if len(names) > 6:
-                break
+    # Every link counts, undercuts too: an undercut may deny another undercut.
+    names = [link.id or link.name for link in resolved.links[:7]]
     shown = ", ".join(f"`{n}`" for n in names[:6]) + (" …" if len(names) > 6 else "")
     return f"write a link as `FROM -> TO` or a relation id; this map's links include {shown or 'none'}"
+
+
+def _from_the_same_claims(resolved: ResolvedMap, name: str) -> str | None:
+    """When the name's first claims do have links, their names: `C2 -> L.c3` for an undercut
+    written with a relation id is what a student most likely meant by `C2 -> R1 -> T1`."""
+    first = name.split("->", 1)[0].strip()
+    sources = tuple(part.strip() for part in first.split("+"))
+    names = [link.id or link.name for link in resolved.outgoing.get(sources[0], []) if link.sources == sources]
+    if not names or "->" not in name:
+        return None
+    return f"the links from `{first}` are named {', '.join(f'`{n}`' for n in names[:6])}: write one of those"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Regenerate every golden file and committed picture from the current code, then show what
+# changed: review `git diff` before committing (a change must be on purpose).
+# Usage: bash scripts/regenerate.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.venv/bin:$PATH"
+OPED=arguments/countering-external-threats.yaml
+STUDENT=arguments/countering-external-threats.student-example.yaml
+
+# The flagship diagram and a student's overlay (README, docs/rendering.md).
+for suffix in dot svg png; do
+  argmap render "$OPED" -o "docs/op-ed-map.$suffix"
+  argmap render "$STUDENT" --group student --group nato -o "docs/student-overlay.$suffix"
+done
+
+# Golden files of the tests (tests/conftest.py compares with them).
+argmap render tests/render_example.yaml -o tests/golden/render_example.dot
+ARGMAP_UPDATE_GOLDEN=1 python -m pytest -q -p no:cacheprovider tests/test_cli.py tests/test_diff.py >/dev/null
+
+git status --short -- docs tests/golden
