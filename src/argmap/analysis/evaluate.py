@@ -56,6 +56,7 @@ class Unanswered:
 @dataclass
 class Evaluation:
     claims: dict[str, str]  # id -> kind, in map order
+    texts: dict[str, str]  # id -> the analyst's paraphrase
     sides: dict[str, Side]
     relations: list[RelationInfo]
     labelling: Labelling
@@ -166,7 +167,8 @@ def evaluate(resolved: ResolvedMap, rejected: Iterable[str] = ()) -> Evaluation:
     thesis = next((c for c, kind in kinds.items() if kind == "thesis"), None)
     verdict = _verdict(labelling[thesis], support[thesis]) if thesis is not None else None
     unanswered = _unanswered(kinds, sides, infos, labelling)
-    return Evaluation(kinds, sides, infos, labelling, support, carried_by, thesis, verdict, unanswered, rejected)
+    texts = {claim_id: claim.text for claim_id, claim in resolved.claims.items()}
+    return Evaluation(kinds, texts, sides, infos, labelling, support, carried_by, thesis, verdict, unanswered, rejected)
 
 
 def _support(kinds: dict[str, str], infos: list[RelationInfo],

@@ -13,7 +13,12 @@ from argmap.analysis.grounded import Label
 
 def explain(evaluation: Evaluation, node: str) -> str:
     """`ID is LABEL: reason` for a claim id or a relation key."""
-    return f"{evaluation.name(node)} is {evaluation.label(node)}: {_reason(evaluation, node, depth=2)}"
+    return f"{evaluation.name(node)} is {evaluation.label(node)}: {reason(evaluation, node)}"
+
+
+def reason(evaluation: Evaluation, node: str) -> str:
+    """Why `node` has its label, without the `ID is LABEL:` in front."""
+    return _reason(evaluation, node, depth=2)
 
 
 def _who(evaluation: Evaluation, relation: str) -> str:
@@ -81,7 +86,7 @@ def _why_out(evaluation: Evaluation, node: str, depth: int) -> str:
         return text
     sources = evaluation.relation(cause).sources
     holds = [f"nothing answers {s}" if not evaluation.labelling.attackers.get(s) else
-             f"{s} is IN: {_why_in(evaluation, s, depth - 1)}" for s in sources]
+             f"{s} stands, {_why_in(evaluation, s, depth - 1)}" for s in sources]
     return f"{text} — {'; '.join(holds)}"
 
 
