@@ -32,48 +32,79 @@ def evaluated(project: Path, claims: str, relations: str = "", rejected: tuple[s
 
 
 def test_reinstatement(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("P1", "premise", "supports: T1")
-                   + claim("O1", "objection", "attacks: T1") + claim("R1", "rebuttal", "attacks: O1"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis")
+        + claim("P1", "premise", "supports: T1")
+        + claim("O1", "objection", "attacks: T1")
+        + claim("R1", "rebuttal", "attacks: O1"),
+    )
     assert (ev.label("T1"), ev.label("O1"), ev.label("R1")) == (IN, OUT, IN)
     assert ev.verdict == "standing" and ev.carried_by["T1"] == ("P1 -> T1",)
     assert ev.unanswered == []
     assert explain(ev, "O1") == "O1 is OUT: R1 attacks it and R1 is IN — nothing answers R1"
-    assert explain(ev, "T1") == ("T1 is IN: every attack on it is answered — O1 attacks it, but O1 is OUT "
-                                 "(R1 attacks it and R1 is IN)")
+    assert explain(ev, "T1") == (
+        "T1 is IN: every attack on it is answered — O1 attacks it, but O1 is OUT (R1 attacks it and R1 is IN)"
+    )
 
 
 def test_unanswered_objection_defeats_a_premise_and_its_support(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("P5", "premise", "supports: T1")
-                   + claim("O3", "objection", "attacks: P5", added=True))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis")
+        + claim("P5", "premise", "supports: T1")
+        + claim("O3", "objection", "attacks: P5", added=True),
+    )
     assert ev.label("P5") is OUT and ev.support["T1"] == "lost"
     assert ev.verdict == "standing without support"
     assert [(u.claim, u.defeats) for u in ev.unanswered] == [("O3", ("P5",))]
     assert ev.sides["O3"] == "student"
     assert explain(ev, "P5") == "P5 is OUT: O3 attacks it and O3 is IN — nothing answers O3"
     text = format_text("map.yaml", ev)
-    assert text.splitlines()[0] == "map.yaml: thesis T1 stands, but without support: IN, but every support for it is lost"
+    assert (
+        text.splitlines()[0] == "map.yaml: thesis T1 stands, but without support: IN, but every support for it is lost"
+    )
     assert "  O3 (added by a student) defeats P5 (and with it P5 -> T1)" in text
 
 
 def test_three_cycle_and_mutual_attack_are_undecided(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("A", "objection", "attacks: T1")
-                   + claim("B", "rebuttal", "attacks: A") + claim("C", "objection", "attacks: B")
-                   + claim("D", "rebuttal", "attacks: C"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis")
+        + claim("A", "objection", "attacks: T1")
+        + claim("B", "rebuttal", "attacks: A")
+        + claim("C", "objection", "attacks: B")
+        + claim("D", "rebuttal", "attacks: C"),
+    )
     assert (ev.label("A"), ev.label("B"), ev.label("C")) == (OUT, IN, OUT)  # D answers C, so B answers A
-    ev = evaluated(project, claim("T1", "thesis") + claim("X", "objection", "attacks: [T1, Y]")
-                   + claim("Y", "rebuttal", "attacks: X"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis") + claim("X", "objection", "attacks: [T1, Y]") + claim("Y", "rebuttal", "attacks: X"),
+    )
     assert (ev.label("X"), ev.label("Y"), ev.label("T1")) == (UNDEC, UNDEC, UNDEC)
     assert ev.verdict == "undecided"
-    ev = evaluated(project, claim("T1", "thesis") + claim("A", "objection", "attacks: [T1, B]")
-                   + claim("B", "objection", "attacks: C") + claim("C", "objection", "attacks: A"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis")
+        + claim("A", "objection", "attacks: [T1, B]")
+        + claim("B", "objection", "attacks: C")
+        + claim("C", "objection", "attacks: A"),
+    )
     assert {ev.label(c) for c in ("A", "B", "C")} == {UNDEC}
-    assert explain(ev, "A") == ("A is UNDECIDED: C attacks it and is itself UNDECIDED; the attacks go round "
-                                "in a circle (A ← C ← B ← A) and nothing outside settles it")
+    assert explain(ev, "A") == (
+        "A is UNDECIDED: C attacks it and is itself UNDECIDED; the attacks go round "
+        "in a circle (A ← C ← B ← A) and nothing outside settles it"
+    )
 
 
 def test_granted_point_answered_by_but(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("P1", "premise", "supports: T1")
-                   + claim("C1", "concession", "attacks: T1") + claim("R1", "rebuttal", "undercuts: C1 -> T1"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis")
+        + claim("P1", "premise", "supports: T1")
+        + claim("C1", "concession", "attacks: T1")
+        + claim("R1", "rebuttal", "undercuts: C1 -> T1"),
+    )
     assert (ev.label("T1"), ev.label("C1")) == (IN, IN)
     assert ev.verdict == "standing" and ev.unanswered == []
     key = ev.find("C1 -> T1")
@@ -82,32 +113,47 @@ def test_granted_point_answered_by_but(project: Path) -> None:
 
 
 def test_unanswered_granted_point_defeats(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("P1", "premise", "supports: T1")
-                   + claim("C1", "concession", "attacks: T1"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis") + claim("P1", "premise", "supports: T1") + claim("C1", "concession", "attacks: T1"),
+    )
     assert ev.verdict == "defeated"
     assert [(u.claim, u.defeats) for u in ev.unanswered] == [("C1", ("T1",))]
 
 
 def test_undercut_of_an_undercut_leaves_the_support_standing(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("P1", "premise", "supports: T1")
-                   + claim("O1", "objection", "undercuts: P1 -> T1")
-                   + claim("R1", "rebuttal", "undercuts: O1 -> P1 -> T1"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis")
+        + claim("P1", "premise", "supports: T1")
+        + claim("O1", "objection", "undercuts: P1 -> T1")
+        + claim("R1", "rebuttal", "undercuts: O1 -> P1 -> T1"),
+    )
     assert ev.support["T1"] == "carried" and ev.verdict == "standing"
     assert ev.label(ev.find("O1 -> P1 -> T1") or "") is OUT
 
 
 def test_attack_on_one_linked_premise_loses_the_support(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("P1", "premise") + claim("P2", "premise")
-                   + claim("O1", "objection", "attacks: P2"),
-                   "  - {id: L1, type: support, from: [P1, P2], to: T1}\n")
+    ev = evaluated(
+        project,
+        claim("T1", "thesis")
+        + claim("P1", "premise")
+        + claim("P2", "premise")
+        + claim("O1", "objection", "attacks: P2"),
+        "  - {id: L1, type: support, from: [P1, P2], to: T1}\n",
+    )
     assert (ev.label("P1"), ev.label("P2"), ev.label(ev.find("L1") or "")) == (IN, OUT, OUT)
     assert ev.support["T1"] == "lost"
     assert explain(ev, ev.find("L1") or "") == "L1 is OUT: its premise P2 is OUT (O1 attacks it and O1 is IN)"
 
 
 def test_reject_withdraws_a_claim(project: Path) -> None:
-    claims = (claim("T1", "thesis") + claim("P1", "premise", "supports: T1")
-              + claim("O1", "objection", "attacks: T1") + claim("R1", "rebuttal", "attacks: O1"))
+    claims = (
+        claim("T1", "thesis")
+        + claim("P1", "premise", "supports: T1")
+        + claim("O1", "objection", "attacks: T1")
+        + claim("R1", "rebuttal", "attacks: O1")
+    )
     ev = evaluated(project, claims, rejected=("R1",))
     assert ev.verdict == "defeated" and ev.rejected == ("R1",)
     assert explain(ev, "R1") == "R1 is OUT: rejected (--reject R1): evaluated as if it were withdrawn"
@@ -115,8 +161,13 @@ def test_reject_withdraws_a_claim(project: Path) -> None:
 
 
 def test_opponents_reasons_take_the_opponents_side(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("O1", "objection", "attacks: T1")
-                   + claim("E1", "evidence", "supports: O1") + claim("P1", "premise", "supports: T1"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis")
+        + claim("O1", "objection", "attacks: T1")
+        + claim("E1", "evidence", "supports: O1")
+        + claim("P1", "premise", "supports: T1"),
+    )
     assert (ev.sides["E1"], ev.sides["P1"], ev.sides["O1"]) == ("opponent", "author", "opponent")
 
 
@@ -127,12 +178,17 @@ def test_verdict_follows_support(project: Path, support: str, verdict: str) -> N
 
 
 def test_json_has_every_claim_and_relation_with_reasons(project: Path) -> None:
-    ev = evaluated(project, claim("T1", "thesis") + claim("P1", "premise", "supports: T1")
-                   + claim("O1", "objection", "attacks: P1"))
+    ev = evaluated(
+        project,
+        claim("T1", "thesis") + claim("P1", "premise", "supports: T1") + claim("O1", "objection", "attacks: P1"),
+    )
     document = evaluation_dict("map.yaml", ev)
     assert document["argmap_evaluation"] == 1
     assert document["thesis"]["verdict"] == "standing without support"
     assert [(c["id"], c["label"], c["support"]) for c in document["claims"]] == [
-        ("T1", "IN", "lost"), ("P1", "OUT", "absent"), ("O1", "IN", "absent")]
+        ("T1", "IN", "lost"),
+        ("P1", "OUT", "absent"),
+        ("O1", "IN", "absent"),
+    ]
     assert [(r["name"], r["label"]) for r in document["relations"]] == [("P1 -> T1", "OUT"), ("O1 -> P1", "IN")]
     assert document["unanswered"] == [{"claim": "O1", "side": "opponent", "defeats": ["P1"]}]

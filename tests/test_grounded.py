@@ -30,8 +30,9 @@ def test_reinstatement() -> None:
 
 
 def test_three_cycle_is_undecided() -> None:
-    labels = grounded(Framework(("A", "B", "C"), (attack("ab", "A", "B"), attack("bc", "B", "C"),
-                                                  attack("ca", "C", "A"))))
+    labels = grounded(
+        Framework(("A", "B", "C"), (attack("ab", "A", "B"), attack("bc", "B", "C"), attack("ca", "C", "A")))
+    )
     assert {labels[n] for n in ("A", "B", "C", "ab", "bc", "ca")} == {UNDEC}
 
 
@@ -47,8 +48,9 @@ def test_granted_point_answered_by_but_leaves_its_target_standing() -> None:
 
 
 def test_undercut_of_an_undercut_leaves_the_support_standing() -> None:
-    labels = grounded(Framework(("T", "P", "U", "V"), (support("s", "P", "T"), attack("u", "U", "s"),
-                                                       attack("v", "V", "u"))))
+    labels = grounded(
+        Framework(("T", "P", "U", "V"), (support("s", "P", "T"), attack("u", "U", "s"), attack("v", "V", "u")))
+    )
     assert (labels["s"], labels["u"], labels["v"]) == (IN, OUT, IN)
     assert labels["U"] == IN  # the undercut is answered, its author's claim is not refuted
 
@@ -120,8 +122,9 @@ def pyarg_labels(framework: Framework) -> dict[str, Label]:
         if relation not in usable:  # nothing to act from: defeated by a fact
             arguments[f"{relation.id}#absent"] = Argument(f"{relation.id}#absent")
             edges.add((f"{relation.id}#absent", relation.id))
-    af = AbstractArgumentationFramework("generated", list(arguments.values()),
-                                        [Defeat(arguments[a], arguments[b]) for a, b in sorted(edges)])
+    af = AbstractArgumentationFramework(
+        "generated", list(arguments.values()), [Defeat(arguments[a], arguments[b]) for a, b in sorted(edges)]
+    )
     accepted = {a.name for a in get_grounded_extension(af)}
     defeated = {b for a, b in edges if a in accepted}
     return {n: IN if n in accepted else OUT if n in defeated else UNDEC for n in nodes}
@@ -159,5 +162,6 @@ def test_rejecting_a_claim_is_removing_it(framework: Framework, data: st.DataObj
     assert labels.pop(rejected) is OUT
     # relations into the withdrawn claim are about nothing any more; everything else agrees
     into = {r.id for r in framework.relations if r.target == rejected}
-    assert {n: label for n, label in labels.items() if n not in into} == \
-        {n: label for n, label in expected.items() if n not in into}
+    assert {n: label for n, label in labels.items() if n not in into} == {
+        n: label for n, label in expected.items() if n not in into
+    }

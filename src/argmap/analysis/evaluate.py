@@ -33,8 +33,12 @@ Side = Literal["author", "opponent", "student"]
 VERDICTS: tuple[str, ...] = ("standing", "standing without support", "defeated", "undecided")
 _ARROW = re.compile(r"\s*->\s*")
 SUPPORTING = frozenset({"support", "example"})  # relation types that give a reason for their target
-_KIND_SIDES: dict[str, Side] = {"thesis": "author", "rebuttal": "author", "objection": "opponent",
-                                "concession": "opponent"}
+_KIND_SIDES: dict[str, Side] = {
+    "thesis": "author",
+    "rebuttal": "author",
+    "objection": "opponent",
+    "concession": "opponent",
+}
 
 
 @dataclass(frozen=True)
@@ -145,8 +149,14 @@ def framework_of(resolved: ResolvedMap) -> tuple[Framework, list[RelationInfo]]:
             target = None
         infos.append(RelationInfo(key, link.id or link.name, link.type, link.sources, link.target, target))
         # A relation naming nothing known is kept (it is labelled) but defeats nothing.
-        relations.append(Relation(key, link.sources, target if target is not None else key,
-                                  defeats=link.type not in SUPPORTING and target is not None))
+        relations.append(
+            Relation(
+                key,
+                link.sources,
+                target if target is not None else key,
+                defeats=link.type not in SUPPORTING and target is not None,
+            )
+        )
     return Framework(tuple(resolved.claims), tuple(relations)), infos
 
 
@@ -171,8 +181,9 @@ def evaluate(resolved: ResolvedMap, rejected: Iterable[str] = ()) -> Evaluation:
     return Evaluation(kinds, texts, sides, infos, labelling, support, carried_by, thesis, verdict, unanswered, rejected)
 
 
-def _support(kinds: dict[str, str], infos: list[RelationInfo],
-             labelling: Labelling) -> tuple[dict[str, Support], dict[str, tuple[str, ...]]]:
+def _support(
+    kinds: dict[str, str], infos: list[RelationInfo], labelling: Labelling
+) -> tuple[dict[str, Support], dict[str, tuple[str, ...]]]:
     into: dict[str, list[RelationInfo]] = {}
     for info in infos:
         if info.type in SUPPORTING and info.target_key is not None:
@@ -201,8 +212,9 @@ def _verdict(label: Label, support: Support) -> Verdict:
     return "standing" if support == "carried" else "standing without support"
 
 
-def _unanswered(kinds: dict[str, str], sides: dict[str, Side], infos: list[RelationInfo],
-                labelling: Labelling) -> list[Unanswered]:
+def _unanswered(
+    kinds: dict[str, str], sides: dict[str, Side], infos: list[RelationInfo], labelling: Labelling
+) -> list[Unanswered]:
     """Other-side claims that are IN and whose attack or undercut on the author's case is IN."""
     by_key = {info.key: info for info in infos}
 

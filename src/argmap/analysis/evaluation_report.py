@@ -44,8 +44,7 @@ def verdict_line(evaluation: Evaluation) -> str:
 
 def consequences(evaluation: Evaluation, claim: str) -> list[str]:
     """Relations that fall with a claim: those it is a premise of, now OUT because of it."""
-    return [info.name for info in evaluation.relations
-            if evaluation.labelling.out_because.get(info.key) == claim]
+    return [info.name for info in evaluation.relations if evaluation.labelling.out_because.get(info.key) == claim]
 
 
 def format_text(file: str, evaluation: Evaluation) -> str:
@@ -58,8 +57,12 @@ def format_text(file: str, evaluation: Evaluation) -> str:
     if evaluation.unanswered:
         lines.append(f"unanswered objections ({len(evaluation.unanswered)}):")
         for entry in evaluation.unanswered:
-            side = "added by a student" if evaluation.sides[entry.claim] == "student" else evaluation.claims[entry.claim]
-            fallen = [name for hit in entry.defeats if hit in evaluation.claims for name in consequences(evaluation, hit)]
+            side = (
+                "added by a student" if evaluation.sides[entry.claim] == "student" else evaluation.claims[entry.claim]
+            )
+            fallen = [
+                name for hit in entry.defeats if hit in evaluation.claims for name in consequences(evaluation, hit)
+            ]
             also = f" (and with it {', '.join(fallen)})" if fallen else ""
             lines.append(f"  {entry.claim} ({side}) defeats {', '.join(entry.defeats)}{also}")
             lines += _quoted(evaluation.texts[entry.claim], indent=6)
@@ -72,8 +75,9 @@ def format_text(file: str, evaluation: Evaluation) -> str:
 
 
 def _quoted(text: str, indent: int = 2) -> list[str]:
-    return textwrap.wrap(f"“{' '.join(text.split())}”", 96, initial_indent=" " * indent,
-                         subsequent_indent=" " * (indent + 1))
+    return textwrap.wrap(
+        f"“{' '.join(text.split())}”", 96, initial_indent=" " * indent, subsequent_indent=" " * (indent + 1)
+    )
 
 
 def _listing(evaluation: Evaluation, label: Label) -> list[str]:
@@ -96,8 +100,10 @@ def _tally(evaluation: Evaluation, nodes: list[str]) -> dict[str, int]:
 def _counts(evaluation: Evaluation) -> str:
     claims = _tally(evaluation, list(evaluation.claims))
     relations = _tally(evaluation, [i.key for i in evaluation.relations])
-    return (f"claims: {claims['IN']} IN, {claims['OUT']} OUT, {claims['UNDECIDED']} UNDECIDED; "
-            f"relations: {relations['IN']} IN, {relations['OUT']} OUT, {relations['UNDECIDED']} UNDECIDED")
+    return (
+        f"claims: {claims['IN']} IN, {claims['OUT']} OUT, {claims['UNDECIDED']} UNDECIDED; "
+        f"relations: {relations['IN']} IN, {relations['OUT']} OUT, {relations['UNDECIDED']} UNDECIDED"
+    )
 
 
 def evaluation_dict(file: str, evaluation: Evaluation) -> dict[str, Any]:
@@ -106,7 +112,9 @@ def evaluation_dict(file: str, evaluation: Evaluation) -> dict[str, Any]:
         "argmap_evaluation": EVALUATION_VERSION,
         "map": file,
         "rejected": list(evaluation.rejected),
-        "thesis": None if thesis is None else {
+        "thesis": None
+        if thesis is None
+        else {
             "id": thesis,
             "label": str(evaluation.label(thesis)),
             "support": evaluation.support[thesis],
@@ -114,27 +122,37 @@ def evaluation_dict(file: str, evaluation: Evaluation) -> dict[str, Any]:
             "verdict": evaluation.verdict,
             "why": verdict_line(evaluation),
         },
-        "unanswered": [{"claim": u.claim, "side": evaluation.sides[u.claim], "defeats": list(u.defeats)}
-                       for u in evaluation.unanswered],
-        "claims": [{
-            "id": claim_id,
-            "kind": kind,
-            "side": evaluation.sides[claim_id],
-            "label": str(evaluation.label(claim_id)),
-            "support": evaluation.support[claim_id],
-            "carried_by": list(evaluation.carried_by[claim_id]),
-            "why": explain(evaluation, claim_id),
-        } for claim_id, kind in evaluation.claims.items()],
-        "relations": [{
-            "name": info.name,
-            "type": info.type,
-            "from": list(info.sources),
-            "to": info.target,
-            "label": str(evaluation.label(info.key)),
-            "why": explain(evaluation, info.key),
-        } for info in evaluation.relations],
-        "counts": {"claims": _tally(evaluation, list(evaluation.claims)),
-                   "relations": _tally(evaluation, [i.key for i in evaluation.relations])},
+        "unanswered": [
+            {"claim": u.claim, "side": evaluation.sides[u.claim], "defeats": list(u.defeats)}
+            for u in evaluation.unanswered
+        ],
+        "claims": [
+            {
+                "id": claim_id,
+                "kind": kind,
+                "side": evaluation.sides[claim_id],
+                "label": str(evaluation.label(claim_id)),
+                "support": evaluation.support[claim_id],
+                "carried_by": list(evaluation.carried_by[claim_id]),
+                "why": explain(evaluation, claim_id),
+            }
+            for claim_id, kind in evaluation.claims.items()
+        ],
+        "relations": [
+            {
+                "name": info.name,
+                "type": info.type,
+                "from": list(info.sources),
+                "to": info.target,
+                "label": str(evaluation.label(info.key)),
+                "why": explain(evaluation, info.key),
+            }
+            for info in evaluation.relations
+        ],
+        "counts": {
+            "claims": _tally(evaluation, list(evaluation.claims)),
+            "relations": _tally(evaluation, [i.key for i in evaluation.relations]),
+        },
     }
 
 

@@ -67,8 +67,10 @@ def _answered(evaluation: Evaluation, attack: str, depth: int) -> str:
     if cause in evaluation.claims:
         more = f" ({_reason(evaluation, cause, depth - 1)})" if depth > 1 else ""
         return f"{who} {verb} it, but {cause} is OUT{more}"
-    return f"{who} {verb} it, but {_who(evaluation, cause)} {_verb(evaluation, cause)} that and " \
-           f"{_who(evaluation, cause)} {_is(evaluation, cause)} IN"
+    return (
+        f"{who} {verb} it, but {_who(evaluation, cause)} {_verb(evaluation, cause)} that and "
+        f"{_who(evaluation, cause)} {_is(evaluation, cause)} IN"
+    )
 
 
 def _why_out(evaluation: Evaluation, node: str, depth: int) -> str:
@@ -78,21 +80,27 @@ def _why_out(evaluation: Evaluation, node: str, depth: int) -> str:
             return f"rejected (--reject {node}): evaluated as if it were withdrawn"
         return "it names a claim or relation the map does not have, so it cannot act"
     if cause in evaluation.claims:  # a relation whose premise fell
-        return f"its premise {cause} is OUT ({_reason(evaluation, cause, depth - 1)})" if depth > 1 \
+        return (
+            f"its premise {cause} is OUT ({_reason(evaluation, cause, depth - 1)})"
+            if depth > 1
             else f"its premise {cause} is OUT"
+        )
     who = _who(evaluation, cause)
     text = f"{who} {_verb(evaluation, cause)} it and {who} {_is(evaluation, cause)} IN"
     if depth <= 1:
         return text
     sources = evaluation.relation(cause).sources
-    holds = [f"nothing answers {s}" if not evaluation.labelling.attackers.get(s) else
-             f"{s} stands, {_why_in(evaluation, s, depth - 1)}" for s in sources]
+    holds = [
+        f"nothing answers {s}"
+        if not evaluation.labelling.attackers.get(s)
+        else f"{s} stands, {_why_in(evaluation, s, depth - 1)}"
+        for s in sources
+    ]
     return f"{text} — {'; '.join(holds)}"
 
 
 def _why_undecided(evaluation: Evaluation, node: str) -> str:
-    undecided = [a for a in evaluation.labelling.attackers.get(node, [])
-                 if evaluation.label(a) is Label.UNDECIDED]
+    undecided = [a for a in evaluation.labelling.attackers.get(node, []) if evaluation.label(a) is Label.UNDECIDED]
     if undecided:
         attack = undecided[0]
         cycle = _cycle(evaluation, node)
@@ -115,7 +123,7 @@ def _cycle(evaluation: Evaluation, node: str) -> str | None:
         if following is None:
             return None
         current = following
-    circle = path[seen[current]:]
+    circle = path[seen[current] :]
     if node not in circle:
         return None
     start = circle.index(node)

@@ -81,8 +81,7 @@ def _usable(framework: Framework) -> list[Relation]:
     """Relations whose sources are claims and whose target is a known node."""
     claims = set(framework.claims)
     nodes = claims | {r.id for r in framework.relations}
-    return [r for r in framework.relations
-            if r.sources and all(s in claims for s in r.sources) and r.target in nodes]
+    return [r for r in framework.relations if r.sources and all(s in claims for s in r.sources) and r.target in nodes]
 
 
 def grounded(framework: Framework, rejected: Iterable[str] = ()) -> Labelling:
