@@ -100,7 +100,7 @@ QUOTE_SHORT_EVIDENCE = 80  # evidence in `both` mode: paraphrase first, a taste 
 
 # --- the graph ---------------------------------------------------------------------------------
 
-Role = Literal["id", "kind", "text", "quote", "voice", "added", "title", "subtitle", "caption"]
+Role = Literal["id", "kind", "text", "struck", "quote", "voice", "added", "title", "subtitle", "caption"]
 
 
 @dataclass(frozen=True)

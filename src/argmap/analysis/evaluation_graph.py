@@ -1,0 +1,129 @@
+"""`render --evaluate`: the diagram with each claim and relation marked IN, OUT or UNDECIDED.
+
+Marks read in greyscale and without colour vision: every claim carries its label as
+words at the top of its box (``✓ IN``, ``✗ OUT``, ``? UNDECIDED``); an OUT claim is
+faded to grey with its text struck through; an UNDECIDED one has a dotted border; a
+defeated relation is drawn thin and grey with a ``✗`` on it (an undecided one with
+``?``), keeping its line style so its type still reads. The title carries the verdict.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from argmap.analysis.evaluate import Evaluation
+from argmap.analysis.evaluation_report import verdict_line
+from argmap.analysis.grounded import Label
+from argmap.graph import WRAP_TITLE, Edge, Graph, Line, Node, Run, wrap
+from argmap.resolve import ResolvedMap
+
+TAGS: dict[Label, str] = {Label.IN: "✓ IN", Label.OUT: "✗ OUT", Label.UNDECIDED: "? UNDECIDED"}
+NODE_MARKS: dict[Label, dict[str, str]] = {
+    Label.IN: {},
+    Label.OUT: {"fillcolor": "#F2F2F2", "color": "#9A9A9A", "fontcolor": "#6E6E6E", "penwidth": "1"},
+    Label.UNDECIDED: {"penwidth": "2.5"},
+}
+EDGE_MARKS: dict[Label, dict[str, str]] = {
+    Label.IN: {},
+    Label.OUT: {"color": "#A8A8A8", "penwidth": "1.2", "label": "✗", "fontcolor": "#444444", "fontsize": "14"},
+    Label.UNDECIDED: {"label": "?", "fontcolor": "#444444", "fontsize": "14"},
+}
+LEGEND_ITEMS: tuple[str, ...] = ("in", "out", "undecided", "defeated")
+_CLASS = {Label.IN: "eval-in", Label.OUT: "eval-out", Label.UNDECIDED: "eval-undecided"}
+
+
+def _style(attrs: Mapping[str, str], label: Label) -> dict[str, str]:
+    marked = {**attrs, **NODE_MARKS[label]}
+    if label is Label.UNDECIDED:
+        kept = [s for s in attrs.get("style", "").split(",") if s and s not in ("dashed", "bold", "dotted")]
+        marked["style"] = ",".join([*kept, "dotted"])
+    return marked
+
+
+def _node(node: Node, evaluation: Evaluation) -> Node:
+    if node.claim is None or node.claim not in evaluation.claims:
+        return node
+    label = evaluation.label(node.claim)
+    header: Line = (Run(TAGS[label], "id"),)
+    lines = node.lines
+    if label is Label.OUT:  # struck through: the words stand, the claim does not
+        lines = tuple(tuple(Run(r.text, "struck") if r.role == "text" else r for r in line) for line in lines)
+    return dataclasses.replace(
+        node,
+        lines=(header, *lines),
+        attrs=_style(node.attrs, label),
+        tooltip=f"{TAGS[label]}: {_why(evaluation, node.claim)}\n{node.tooltip}",
+        classes=(*node.classes, _CLASS[label]),
+    )
+
+
+def _why(evaluation: Evaluation, node: str) -> str:
+    from argmap.analysis.explain import reason
+
+    return reason(evaluation, node)
+
+
+def edge_link(resolved: ResolvedMap, edge: Edge) -> int | None:
+    """The index in `resolved.links` of the link a drawn edge belongs to (junction `_jN` is link N-1)."""
+    links = resolved.links
+
+    def junction(name: str) -> int | None:
+        digits = name[2:] if name.startswith("_j") else ""
+        return int(digits) - 1 if digits.isdigit() and 0 < int(digits) <= len(links) else None
+
+    if (hit := junction(edge.tail)) is not None:
+        return hit
+    if (hit := junction(edge.head)) is not None:
+        if edge.type != "undercut" or links[hit].type == "undercut":
+            return hit
+        denied = links[hit]
+        return next(
+            (
+                i
+                for i, link in enumerate(links)
+                if link.type == "undercut"
+                and edge.tail in link.sources
+                and resolved.link_by_name(link.target) is denied
+            ),
+            None,
+        )
+    return next(
+        (
+            i
+            for i, link in enumerate(links)
+            if link.type == edge.type and edge.tail in link.sources and link.target == edge.head
+        ),
+        None,
+    )
+
+
+def _edge(edge: Edge, resolved: ResolvedMap, evaluation: Evaluation) -> Edge:
+    index = edge_link(resolved, edge)
+    if index is None:
+        return edge
+    key = f"#{index + 1}"
+    label = evaluation.label(key)
+    if "co-premise" in edge.classes and label is not Label.IN:
+        marks = {k: v for k, v in EDGE_MARKS[label].items() if k not in ("label", "fontsize", "fontcolor")}
+    else:
+        marks = EDGE_MARKS[label]
+    return dataclasses.replace(
+        edge,
+        attrs={**edge.attrs, **marks},
+        tooltip=f"{TAGS[label]}: {_why(evaluation, key)}\n{edge.tooltip}",
+        classes=(*edge.classes, _CLASS[label]),
+    )
+
+
+def evaluated_graph(graph: Graph, resolved: ResolvedMap, evaluation: Evaluation) -> Graph:
+    caption = f"Evaluation (grounded): {verdict_line(evaluation)}"
+    title: tuple[Line, ...] = (*graph.title, *((Run(piece, "caption"),) for piece in wrap(caption, WRAP_TITLE)))
+    legend = (*graph.legend, *LEGEND_ITEMS) if graph.legend else ()
+    return dataclasses.replace(
+        graph,
+        title=title,
+        nodes=tuple(_node(node, evaluation) for node in graph.nodes),
+        edges=tuple(_edge(edge, resolved, evaluation) for edge in graph.edges),
+        legend=legend,
+    )
