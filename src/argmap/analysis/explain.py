@@ -112,7 +112,7 @@ def _why_undecided(evaluation: Evaluation, node: str) -> str:
 
 
 def _cycle(evaluation: Evaluation, node: str) -> str | None:
-    """A circle of UNDECIDED claims through `node`'s attackers, e.g. `A → B → C → A`, if one is found."""
+    """The circle of UNDECIDED claims that `node`'s undecidedness comes from, e.g. `A ← C ← B ← A`."""
     path: list[str] = []
     seen: dict[str, int] = {}
     current = node
@@ -124,11 +124,7 @@ def _cycle(evaluation: Evaluation, node: str) -> str | None:
             return None
         current = following
     circle = path[seen[current] :]
-    if node not in circle:
-        return None
-    start = circle.index(node)
-    circle = circle[start:] + circle[:start]
-    return " ← ".join([*(evaluation.name(n) for n in circle), evaluation.name(node)])
+    return " ← ".join([*(evaluation.name(n) for n in circle), evaluation.name(circle[0])])
 
 
 def _undecided_attacker_claim(evaluation: Evaluation, node: str) -> str | None:
