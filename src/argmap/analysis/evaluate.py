@@ -121,10 +121,10 @@ def sides_of(resolved: ResolvedMap) -> dict[str, Side]:
         elif claim.kind in _KIND_SIDES:
             decided[claim_id] = _KIND_SIDES[claim.kind]
     for claim_id in resolved.claims:
-        chain: list[str] = []
+        chain: dict[str, None] = {}  # ordered, with set-speed membership
         current = claim_id
         while current not in decided and current in resolved.claims and current not in chain:
-            chain.append(current)
+            chain[current] = None
             current = reasons_for.get(current, "")
         side = decided.get(current, "author")
         for member in chain:

@@ -64,42 +64,42 @@ def _why(evaluation: Evaluation, node: str) -> str:
     return reason(evaluation, node)
 
 
-def edge_link(resolved: ResolvedMap, edge: Edge) -> int | None:
-    """The index in `resolved.links` of the link a drawn edge belongs to (junction `_jN` is link N-1)."""
-    links = resolved.links
+class _Links:
+    """Which link of the map (its index in `resolved.links`) a drawn edge belongs to, looked up in O(1).
 
-    def junction(name: str) -> int | None:
+    `argmap.graph` names a junction `_jN` after link N-1; an edge into a junction is a co-premise
+    feed (same type) or an undercut of that link; an edge out of one is the link's arrow."""
+
+    def __init__(self, resolved: ResolvedMap) -> None:
+        self.count = len(resolved.links)
+        self.direct: dict[tuple[str, str, str], int] = {}
+        self.undercuts: dict[tuple[str, int], int] = {}  # (undercutting claim, link denied) -> undercut
+        position = {id(link): index for index, link in enumerate(resolved.links)}
+        for index, link in enumerate(resolved.links):
+            for source in link.sources:
+                self.direct.setdefault((link.type, source, link.target), index)
+            denied = resolved.link_by_name(link.target) if link.type == "undercut" else None
+            if denied is not None:
+                for source in link.sources:
+                    self.undercuts.setdefault((source, position[id(denied)]), index)
+        self.types = [link.type for link in resolved.links]
+
+    def _junction(self, name: str) -> int | None:
         digits = name[2:] if name.startswith("_j") else ""
-        return int(digits) - 1 if digits.isdigit() and 0 < int(digits) <= len(links) else None
+        return int(digits) - 1 if digits.isdigit() and 0 < int(digits) <= self.count else None
 
-    if (hit := junction(edge.tail)) is not None:
-        return hit
-    if (hit := junction(edge.head)) is not None:
-        if edge.type != "undercut" or links[hit].type == "undercut":
+    def of(self, edge: Edge) -> int | None:
+        if (hit := self._junction(edge.tail)) is not None:
             return hit
-        denied = links[hit]
-        return next(
-            (
-                i
-                for i, link in enumerate(links)
-                if link.type == "undercut"
-                and edge.tail in link.sources
-                and resolved.link_by_name(link.target) is denied
-            ),
-            None,
-        )
-    return next(
-        (
-            i
-            for i, link in enumerate(links)
-            if link.type == edge.type and edge.tail in link.sources and link.target == edge.head
-        ),
-        None,
-    )
+        if (hit := self._junction(edge.head)) is not None:
+            if edge.type != "undercut" or self.types[hit] == "undercut":
+                return hit
+            return self.undercuts.get((edge.tail, hit))
+        return self.direct.get((edge.type, edge.tail, edge.head))
 
 
-def _edge(edge: Edge, resolved: ResolvedMap, evaluation: Evaluation) -> Edge:
-    index = edge_link(resolved, edge)
+def _edge(edge: Edge, links: _Links, evaluation: Evaluation) -> Edge:
+    index = links.of(edge)
     if index is None:
         return edge
     key = f"#{index + 1}"
@@ -120,10 +120,11 @@ def evaluated_graph(graph: Graph, resolved: ResolvedMap, evaluation: Evaluation)
     caption = f"Evaluation (grounded): {verdict_line(evaluation)}"
     title: tuple[Line, ...] = (*graph.title, *((Run(piece, "caption"),) for piece in wrap(caption, WRAP_TITLE)))
     legend = (*graph.legend, *LEGEND_ITEMS) if graph.legend else ()
+    links = _Links(resolved)
     return dataclasses.replace(
         graph,
         title=title,
         nodes=tuple(_node(node, evaluation) for node in graph.nodes),
-        edges=tuple(_edge(edge, resolved, evaluation) for edge in graph.edges),
+        edges=tuple(_edge(edge, links, evaluation) for edge in graph.edges),
         legend=legend,
     )

@@ -42,9 +42,14 @@ def verdict_line(evaluation: Evaluation) -> str:
     return f"{head}: IN, but every support for it is lost"
 
 
-def consequences(evaluation: Evaluation, claim: str) -> list[str]:
-    """Relations that fall with a claim: those it is a premise of, now OUT because of it."""
-    return [info.name for info in evaluation.relations if evaluation.labelling.out_because.get(info.key) == claim]
+def fallen_with(evaluation: Evaluation) -> dict[str, list[str]]:
+    """Claim -> the relations that fell with it: those it is a premise of, OUT because it is."""
+    found: dict[str, list[str]] = {}
+    for info in evaluation.relations:
+        cause = evaluation.labelling.out_because.get(info.key)
+        if cause in evaluation.claims:
+            found.setdefault(cause, []).append(info.name)
+    return found
 
 
 def format_text(file: str, evaluation: Evaluation) -> str:
@@ -56,13 +61,12 @@ def format_text(file: str, evaluation: Evaluation) -> str:
     lines.append("")
     if evaluation.unanswered:
         lines.append(f"unanswered objections ({len(evaluation.unanswered)}):")
+        fallen_by = fallen_with(evaluation)
         for entry in evaluation.unanswered:
             side = (
                 "added by a student" if evaluation.sides[entry.claim] == "student" else evaluation.claims[entry.claim]
             )
-            fallen = [
-                name for hit in entry.defeats if hit in evaluation.claims for name in consequences(evaluation, hit)
-            ]
+            fallen = [name for hit in entry.defeats for name in fallen_by.get(hit, [])]
             also = f" (and with it {', '.join(fallen)})" if fallen else ""
             lines.append(f"  {entry.claim} ({side}) defeats {', '.join(entry.defeats)}{also}")
             lines += _quoted(evaluation.texts[entry.claim], indent=6)

@@ -10,6 +10,11 @@ from __future__ import annotations
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.grounded import Label
 
+# Bounds that keep every explanation short and the sum of them linear in the map's size:
+# answered attacks named per claim, and steps taken looking for a circle of undecided claims.
+MAX_NAMED = 3
+MAX_CIRCLE_STEPS = 64
+
 
 def explain(evaluation: Evaluation, node: str) -> str:
     """`ID is LABEL: reason` for a claim id or a relation key."""
@@ -54,7 +59,9 @@ def _why_in(evaluation: Evaluation, node: str, depth: int) -> str:
             return parts[0] + " and nothing undercuts it"
     elif not attackers:
         return "nothing attacks it"
-    answers = "; ".join(_answered(evaluation, attack, depth) for attack in attackers)
+    answers = "; ".join(_answered(evaluation, attack, depth) for attack in attackers[:MAX_NAMED])
+    if len(attackers) > MAX_NAMED:
+        answers += f"; and {len(attackers) - MAX_NAMED} more, all answered"
     return ", and ".join([*parts, f"every attack on it is answered — {answers}"])
 
 
@@ -117,6 +124,8 @@ def _cycle(evaluation: Evaluation, node: str) -> str | None:
     seen: dict[str, int] = {}
     current = node
     while current not in seen:
+        if len(path) == MAX_CIRCLE_STEPS:
+            return None
         seen[current] = len(path)
         path.append(current)
         following = _undecided_attacker_claim(evaluation, current)
