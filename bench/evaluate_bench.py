@@ -32,12 +32,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from argmap.analysis.evaluate import evaluate, framework_of
 from argmap.analysis.evaluation_report import format_json
 from argmap.analysis.grounded import grounded
 from argmap.check import check_map
+from argmap.resolve import ResolvedMap
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGMAP = str(Path(sys.executable).parent / "argmap")
@@ -45,8 +47,14 @@ ARGMAP = str(Path(sys.executable).parent / "argmap")
 
 def make_map(claims: int, seed: int = 13) -> str:
     rng = random.Random(seed)
-    lines = ["argmap: 1", "sources:", "  - id: src", "    path: source.txt", "claims:",
-             "  - {id: C0, kind: thesis, implicit: true, text: The thesis.}"]
+    lines = [
+        "argmap: 1",
+        "sources:",
+        "  - id: src",
+        "    path: source.txt",
+        "claims:",
+        "  - {id: C0, kind: thesis, implicit: true, text: The thesis.}",
+    ]
     author, objections, supports, relations = ["C0"], [], [], []
     n = 1
     while n < claims:
@@ -73,13 +81,19 @@ def make_map(claims: int, seed: int = 13) -> str:
             lines.append(f"  - {{id: C{n}, kind: objection, implicit: true, text: Undercut {n}., undercuts: {link}}}")
         elif n + 1 < claims:
             target = rng.choice(author)
-            lines.append(f"  - {{id: C{n}, kind: objection, implicit: true, text: Pair {n}., attacks: [{target}, C{n + 1}]}}")
+            lines.append(
+                f"  - {{id: C{n}, kind: objection, implicit: true, text: Pair {n}., attacks: [{target}, C{n + 1}]}}"
+            )
             n += 1
             lines.append(f"  - {{id: C{n}, kind: objection, implicit: true, text: Pair {n}., attacks: C{n - 1}}}")
         n += 1
     if relations:
         lines += ["relations:", *relations]
     return "\n".join(lines) + "\n"
+
+
+def evaluated_json(file: str, resolved: ResolvedMap) -> str:
+    return format_json(file, evaluate(resolved))
 
 
 def median_time(action: Callable[[], object], repeat: int) -> float:
@@ -127,20 +141,24 @@ def main() -> int:
             resolved = result.resolved
             assert resolved is not None, result.problems[:3]
             framework, _ = framework_of(resolved)
-            labelling_s = median_time(lambda: grounded(framework), repeat)
-            evaluate_s = median_time(lambda: format_json(result.file, evaluate(resolved)), repeat)
+            labelling_s = median_time(partial(grounded, framework), repeat)
+            evaluate_s = median_time(partial(evaluated_json, result.file, resolved), repeat)
             rows.append((size, len(framework.relations), labelling_s, evaluate_s))
         print(f"{'claims':>8} {'relations':>10} {'labelling s':>12} {'evaluate+json s':>16} {'µs/claim':>9}")
         for size, relations, labelling_s, evaluate_s in rows:
             print(f"{size:>8} {relations:>10} {labelling_s:>12.4f} {evaluate_s:>16.4f} {evaluate_s / size * 1e6:>9.1f}")
-        print(f"\nscaling exponent k (time ~ n^k): labelling {exponent([(r[0], r[2]) for r in rows]):.2f}, "
-              f"evaluate+json {exponent([(r[0], r[3]) for r in rows]):.2f}")
+        print(
+            f"\nscaling exponent k (time ~ n^k): labelling {exponent([(r[0], r[2]) for r in rows]):.2f}, "
+            f"evaluate+json {exponent([(r[0], r[3]) for r in rows]):.2f}"
+        )
         path = project / "map-10000.yaml"
         runs = 1 if args.quick else 3
         check_s = fresh([ARGMAP, "check", str(path)], project, runs)
         evaluate_cmd_s = fresh([ARGMAP, "evaluate", str(path), "--format", "json"], project, runs)
-        print(f"\nfresh process, 10,000 claims: argmap check {check_s:.2f} s, argmap evaluate --format json "
-              f"{evaluate_cmd_s:.2f} s (evaluation adds {evaluate_cmd_s - check_s:+.2f} s)")
+        print(
+            f"\nfresh process, 10,000 claims: argmap check {check_s:.2f} s, argmap evaluate --format json "
+            f"{evaluate_cmd_s:.2f} s (evaluation adds {evaluate_cmd_s - check_s:+.2f} s)"
+        )
     return 0
 
 

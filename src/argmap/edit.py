@@ -562,8 +562,9 @@ def _append_claim(text: str, fields: dict[str, Any]) -> tuple[str, int, str]:
     return text[:at] + item + text[at:], at, item
 
 
-def _open_empty_flow(text: str, layout: Layout, claims: Spot, fields: dict[str, Any],
-                     newline: str) -> tuple[str, int, str]:
+def _open_empty_flow(
+    text: str, layout: Layout, claims: Spot, fields: dict[str, Any], newline: str
+) -> tuple[str, int, str]:
     """`claims: []` (as a scaffold writes it) becomes a block list holding the claim: a student's
     next edits then read like every other map, not as one ever-longer line."""
     key = layout.keys.get(("claims",))
