@@ -296,9 +296,10 @@ def _register_commands() -> None:
     # Commands with many options live in their own modules; each imports only click at start-up.
     from argmap.diff_cli import diff
     from argmap.edit_cli import add, fix
+    from argmap.evaluate_cli import class_overview, evaluate
     from argmap.render_cli import render
 
-    for command in (render, diff, add, fix):
+    for command in (render, diff, add, fix, evaluate, class_overview):
         cli.add_command(command)
 
 

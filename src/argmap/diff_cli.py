@@ -22,9 +22,32 @@ from argmap.terminal import EXIT_PROBLEMS as EXIT_DIFFERENT
 
 if TYPE_CHECKING:
     from argmap.check import MapResult, Options
+    from argmap.diff import MapDiff
+    from argmap.resolve import ResolvedMap
 
 FORMATS = ("text", "json", "svg", "png", "pdf", "dot")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def _with_evaluation(found: MapDiff, old: ResolvedMap, new: ResolvedMap, fmt: str) -> str:
+    """The diff, then what it changed in the evaluation (docs/evaluation.md): before the summary line
+    in text, under `"evaluation"` in JSON."""
+    import json
+
+    from argmap.analysis.evaluate import evaluate
+    from argmap.analysis.evaluation_diff import compare_evaluations, evaluation_diff_dict
+    from argmap.analysis.evaluation_diff import format_text as evaluation_text
+    from argmap.diff import diff_dict, format_text
+
+    changes = compare_evaluations(evaluate(old), evaluate(new))
+    if fmt == "json":
+        document = {**diff_dict(found), "evaluation": evaluation_diff_dict(changes)}
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = format_text(found)
+    if found.same:
+        return text
+    lines = text.rstrip("\n").split("\n")
+    return "\n".join([*lines[:-1], evaluation_text(changes).rstrip("\n"), lines[-1]]) + "\n"
 
 
 def _load(path: Path, options: Options, role: str) -> MapResult | None:
@@ -119,11 +142,11 @@ def diff(
     if old is None or new is None or old.resolved is None or new.resolved is None:
         return EXIT_UNUSABLE
 
-    from argmap.diff import compare, diff_graph, format_json, format_text, summary
+    from argmap.diff import compare, diff_graph, summary
 
     found = compare(old.resolved, new.resolved)
     if fmt in ("text", "json"):
-        data = (format_json(found) if fmt == "json" else format_text(found)).encode("utf-8")
+        data = _with_evaluation(found, old.resolved, new.resolved, fmt).encode("utf-8")
     else:
         from argmap.draw import DotMissing, RenderError, render
 

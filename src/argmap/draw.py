@@ -22,7 +22,21 @@ import subprocess
 from collections.abc import Iterable, Mapping
 from xml.etree import ElementTree
 
-from argmap.graph import ADDED, EDGE_STYLES, FEED, IMPLICIT, NODE_STYLES, Cluster, Edge, Graph, Line, Node, Run
+from argmap.graph import (
+    ADDED,
+    EDGE_STYLES,
+    EVAL_EDGE_MARKS,
+    EVAL_NODE_MARKS,
+    FEED,
+    IMPLICIT,
+    NODE_STYLES,
+    Cluster,
+    Edge,
+    Graph,
+    Line,
+    Node,
+    Run,
+)
 
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 DEFAULT_TIMEOUT = 30.0
@@ -89,6 +103,12 @@ LEGEND_NODES: dict[str, dict[str, str]] = {
     **NODE_STYLES,
     "implicit": {**NODE_STYLES["premise"], **IMPLICIT},
     "added": {**NODE_STYLES["objection"], **ADDED},
+    **{label: {**NODE_STYLES["premise"], **marks} for label, marks in EVAL_NODE_MARKS.items()},
+}
+# Edge samples beyond the link types: (the style they are drawn in).
+LEGEND_EDGES: dict[str, dict[str, str]] = {
+    "linked": {**EDGE_STYLES["support"], **FEED},
+    "defeated": {**EDGE_STYLES["support"], **EVAL_EDGE_MARKS["out"]},
 }
 LEGEND_TEXT: dict[str, str] = {
     "thesis": "the article's main claim",
@@ -103,6 +123,10 @@ LEGEND_TEXT: dict[str, str] = {
     "attack": "attacks (argues against)",
     "undercut": "undercuts (denies the link)",
     "linked": "support only together (linked)",
+    "in": "✓ stands: every attack on it is answered",
+    "out": "✗ defeated (grey, text struck through)",
+    "undecided": "? not settled (dotted border)",
+    "defeated": "✗ a relation that no longer counts",
 }
 
 MISSING_DOT = (
@@ -306,7 +330,7 @@ def _legend(graph: Graph) -> list[str]:
     pointing up (as in the diagram) at its description, the arrows' tails on the lowest row.
     Legend names start with `_`, which no claim or group id can."""
     kinds = [item for item in graph.legend if item in LEGEND_NODES]
-    links = [item for item in graph.legend if item in EDGE_STYLES or item == "linked"]
+    links = [item for item in graph.legend if item in EDGE_STYLES or item in LEGEND_EDGES]
     if not kinds and not links:
         return []
     frame = {
@@ -332,7 +356,7 @@ def _legend(graph: Graph) -> list[str]:
         out.append(f"    {_quoted('_legend_' + item)} [{_attrs({'label': label, **_plain(style)})}];")
     for item in links:
         tail, head = f"_legend_{item}_from", f"_legend_{item}"
-        style = {**EDGE_STYLES["support"], **FEED} if item == "linked" else EDGE_STYLES[item]
+        style = LEGEND_EDGES.get(item) or EDGE_STYLES[item]
         out += [
             f"    {_quoted(tail)} [{_attrs(_plain(LEGEND_TAIL))}];",
             f"    {_quoted(head)} [label=<{html_text(LEGEND_TEXT[item])}>, {_attrs(_plain(LEGEND_CAPTION))}];",

@@ -117,6 +117,19 @@ UNDERCUT: dict[str, str] = {"color": _C["reddish_purple"], "style": "dotted", "p
 EDGE_STYLES: dict[str, dict[str, str]] = {"support": SUPPORT, "attack": ATTACK, "undercut": UNDERCUT}
 FEED: dict[str, str] = {"arrowhead": "none"}  # a co-premise into its junction: the arrow comes after
 
+# `render --evaluate`: marks that read in greyscale (words, grey and strike-through, a dotted border),
+# applied on top of a kind's style; the label's words come first in each box.
+EVAL_NODE_MARKS: dict[str, dict[str, str]] = {
+    "in": {},
+    "out": {"fillcolor": "#F2F2F2", "color": "#9A9A9A", "fontcolor": "#6E6E6E", "penwidth": "1"},
+    "undecided": {"penwidth": "2.5", "style": "rounded,filled,dotted"},
+}
+EVAL_EDGE_MARKS: dict[str, dict[str, str]] = {
+    "in": {},
+    "out": {"color": "#A8A8A8", "penwidth": "1.2", "label": "✗", "fontcolor": "#444444", "fontsize": "14"},
+    "undecided": {"label": "?", "fontcolor": "#444444", "fontsize": "14"},
+}
+
 # --hide accepts the kinds and two markers.
 HIDEABLE: tuple[str, ...] = (*CLAIM_KINDS, "implicit", "added")
 

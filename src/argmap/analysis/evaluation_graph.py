@@ -15,27 +15,19 @@ from collections.abc import Mapping
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.evaluation_report import verdict_line
 from argmap.analysis.grounded import Label
-from argmap.graph import WRAP_TITLE, Edge, Graph, Line, Node, Run, wrap
+from argmap.graph import EVAL_EDGE_MARKS, EVAL_NODE_MARKS, WRAP_TITLE, Edge, Graph, Line, Node, Run, wrap
 from argmap.resolve import ResolvedMap
 
 TAGS: dict[Label, str] = {Label.IN: "✓ IN", Label.OUT: "✗ OUT", Label.UNDECIDED: "? UNDECIDED"}
-NODE_MARKS: dict[Label, dict[str, str]] = {
-    Label.IN: {},
-    Label.OUT: {"fillcolor": "#F2F2F2", "color": "#9A9A9A", "fontcolor": "#6E6E6E", "penwidth": "1"},
-    Label.UNDECIDED: {"penwidth": "2.5"},
-}
-EDGE_MARKS: dict[Label, dict[str, str]] = {
-    Label.IN: {},
-    Label.OUT: {"color": "#A8A8A8", "penwidth": "1.2", "label": "✗", "fontcolor": "#444444", "fontsize": "14"},
-    Label.UNDECIDED: {"label": "?", "fontcolor": "#444444", "fontsize": "14"},
-}
-LEGEND_ITEMS: tuple[str, ...] = ("in", "out", "undecided", "defeated")
+NODE_MARKS: dict[Label, dict[str, str]] = {label: EVAL_NODE_MARKS[label.value.lower()] for label in Label}
+EDGE_MARKS: dict[Label, dict[str, str]] = {label: EVAL_EDGE_MARKS[label.value.lower()] for label in Label}
+LEGEND_ITEMS: tuple[str, ...] = ("in", "out", "undecided", "defeated")  # drawn by argmap.draw's legend
 _CLASS = {Label.IN: "eval-in", Label.OUT: "eval-out", Label.UNDECIDED: "eval-undecided"}
 
 
 def _style(attrs: Mapping[str, str], label: Label) -> dict[str, str]:
     marked = {**attrs, **NODE_MARKS[label]}
-    if label is Label.UNDECIDED:
+    if label is Label.UNDECIDED:  # the kind's shape options stay; only the border becomes dotted
         kept = [s for s in attrs.get("style", "").split(",") if s and s not in ("dashed", "bold", "dotted")]
         marked["style"] = ",".join([*kept, "dotted"])
     return marked
@@ -104,7 +96,7 @@ def _edge(edge: Edge, links: _Links, evaluation: Evaluation) -> Edge:
         return edge
     key = f"#{index + 1}"
     label = evaluation.label(key)
-    if "co-premise" in edge.classes and label is not Label.IN:
+    if edge.attrs.get("arrowhead") == "none" and label is not Label.IN:  # a feed into a junction: one mark, after it
         marks = {k: v for k, v in EDGE_MARKS[label].items() if k not in ("label", "fontsize", "fontcolor")}
     else:
         marks = EDGE_MARKS[label]
