@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from conftest import FLAGSHIP
+from tests.conftest import FLAGSHIP
 
 from argmap.analysis.classroom import overview
 from argmap.analysis.classroom_report import format_csv, format_json, format_markdown, format_text

@@ -148,13 +148,13 @@ def framework_of(resolved: ResolvedMap) -> tuple[Framework, list[RelationInfo]]:
         if target is not None and link.type != "undercut" and target not in resolved.claims:
             target = None
         infos.append(RelationInfo(key, link.id or link.name, link.type, link.sources, link.target, target))
-        # A relation naming nothing known is kept (it is labelled) but defeats nothing.
+        # A relation naming nothing known (AM301, AM313) is labelled OUT: it cannot act.
         relations.append(
             Relation(
                 key,
                 link.sources,
-                target if target is not None else key,
-                defeats=link.type not in SUPPORTING and target is not None,
+                target if target is not None else "",
+                defeats=link.type not in SUPPORTING,
             )
         )
     return Framework(tuple(resolved.claims), tuple(relations)), infos
