@@ -38,7 +38,7 @@ from pathlib import Path
 from argmap.analysis.evaluate import evaluate, framework_of
 from argmap.analysis.evaluation_report import format_json
 from argmap.analysis.grounded import grounded
-from argmap.check import check_map
+from argmap.check import Options, check_map
 from argmap.resolve import ResolvedMap
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,7 +137,7 @@ def main() -> int:
         for size in sizes:
             path = project / f"map-{size}.yaml"
             path.write_text(make_map(size))
-            result = check_map(path)
+            result = check_map(path, Options(max_bytes=64 << 20))  # 100,000 claims is ~9 MB
             resolved = result.resolved
             assert resolved is not None, result.problems[:3]
             framework, _ = framework_of(resolved)
