@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.analysis.evaluate import Evaluation, evaluate
-from argmap.analysis.evaluation_report import evaluation_dict, format_text
+from argmap.analysis.evaluation_report import evaluation_dict, format_json, format_text
 from argmap.analysis.explain import explain
 from argmap.analysis.grounded import Label
 from argmap.check import check_map
 
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDECIDED
+SCHEMA = json.loads((Path(__file__).parent.parent / "schema" / "evaluation.schema.json").read_text(encoding="utf-8"))
 HEAD = "argmap: 1\nsources:\n  - id: oped\n    path: ../seeds/oped.txt\n"
 
 
@@ -92,7 +97,7 @@ def test_three_cycle_and_mutual_attack_are_undecided(project: Path) -> None:
     )
     assert {ev.label(c) for c in ("A", "B", "C")} == {UNDEC}
     assert explain(ev, "A") == (
-        "A is UNDECIDED: C attacks it and is itself UNDECIDED; the attacks go round "
+        "A is UNDECIDED: C attacks it and C is itself UNDECIDED; the attacks go round "
         "in a circle (A ← C ← B ← A) and nothing outside settles it"
     )
 
@@ -192,3 +197,41 @@ def test_json_has_every_claim_and_relation_with_reasons(project: Path) -> None:
     ]
     assert [(r["name"], r["label"]) for r in document["relations"]] == [("P1 -> T1", "OUT"), ("O1 -> P1", "IN")]
     assert document["unanswered"] == [{"claim": "O1", "side": "opponent", "defeats": ["P1"]}]
+
+
+# --- any map evaluates, and every label has its sentence ------------------------------------------
+
+KINDS = ("premise", "objection", "rebuttal", "concession", "evidence")
+
+
+@st.composite
+def random_maps(draw: st.DrawFn) -> str:
+    count = draw(st.integers(1, 6))
+    claims = [claim("C0", "thesis")]
+    claims += [claim(f"C{i}", draw(st.sampled_from(KINDS))) for i in range(1, count)]
+    ids = [f"C{i}" for i in range(count)]
+    relations = []
+    for index in range(draw(st.integers(0, 8))):
+        type_ = draw(st.sampled_from(("support", "attack", "undercut")))
+        sources = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True))
+        if type_ == "undercut" and index:
+            target = f"L{draw(st.integers(0, index))}"  # a link named below, or itself, or one later
+        else:
+            target = draw(st.sampled_from(ids))
+        relations.append(f"  - {{id: L{index}, type: {type_}, from: [{', '.join(sources)}], to: {target}}}\n")
+    return "".join(claims) + (f"relations:\n{''.join(relations)}" if relations else "")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(random_maps())
+def test_any_map_evaluates_with_a_reason_for_every_label(project: Path, text: str) -> None:
+    path = project / "arguments" / "map.yaml"
+    path.write_text(HEAD + "claims:\n" + text)
+    result = check_map(path)
+    assert result.resolved is not None
+    ev = evaluate(result.resolved)
+    for node in [*ev.claims, *(info.key for info in ev.relations)]:
+        assert explain(ev, node).startswith(f"{ev.name(node)} is {ev.label(node)}: ")
+    document = json.loads(format_json("map.yaml", ev))
+    jsonschema.validate(document, SCHEMA)
+    assert format_text("map.yaml", ev).splitlines()[0].startswith("map.yaml: thesis C0 ")

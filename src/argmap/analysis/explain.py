@@ -108,14 +108,20 @@ def _why_out(evaluation: Evaluation, node: str, depth: int) -> str:
 
 def _why_undecided(evaluation: Evaluation, node: str) -> str:
     undecided = [a for a in evaluation.labelling.attackers.get(node, []) if evaluation.label(a) is Label.UNDECIDED]
+    cycle = _cycle(evaluation, node)
+    tail = f"; the attacks go round in a circle ({cycle}) and nothing outside settles it" if cycle else ""
     if undecided:
         attack = undecided[0]
-        cycle = _cycle(evaluation, node)
-        tail = f"; the attacks go round in a circle ({cycle}) and nothing outside settles it" if cycle else ""
-        return f"{_who(evaluation, attack)} {_verb(evaluation, attack)} it and is itself UNDECIDED{tail}"
+        who, verb = _who(evaluation, attack), _verb(evaluation, attack)
+        info = evaluation.relation(attack)
+        open_sources = [s for s in info.sources if evaluation.label(s) is Label.UNDECIDED]
+        if open_sources:
+            return f"{who} {verb} it and {open_sources[0]} is itself UNDECIDED{tail}"
+        noun = "undercut" if info.type == "undercut" else "attack"
+        return f"{who} {verb} it, and that {noun} ({info.name}) is itself UNDECIDED{tail}"
     info = evaluation.relation(node)
     open_premises = [s for s in info.sources if evaluation.label(s) is Label.UNDECIDED]
-    return f"its premise {open_premises[0]} is UNDECIDED" if open_premises else "it depends on an UNDECIDED claim"
+    return f"its premise {open_premises[0]} is UNDECIDED{tail}" if open_premises else "it depends on an UNDECIDED claim"
 
 
 def _cycle(evaluation: Evaluation, node: str) -> str | None:
@@ -137,11 +143,13 @@ def _cycle(evaluation: Evaluation, node: str) -> str | None:
 
 
 def _undecided_attacker_claim(evaluation: Evaluation, node: str) -> str | None:
+    """The next node up a chain of UNDECIDED: an attacker's undecided claim, else the undecided attack itself."""
     for attack in evaluation.labelling.attackers.get(node, []):
         if evaluation.label(attack) is Label.UNDECIDED:
             for source in evaluation.relation(attack).sources:
                 if evaluation.label(source) is Label.UNDECIDED:
                     return source
+            return attack
     if node not in evaluation.claims:
         for source in evaluation.relation(node).sources:
             if evaluation.label(source) is Label.UNDECIDED:
