@@ -83,7 +83,7 @@ class Evaluation:
         name = name.strip()
         if name in self.claims:
             return name
-        spaced = _ARROW.sub(" -> ", name)
+        spaced = _spaced(name)
         for info in self.relations:
             if name == info.name or spaced == _link_name(info.sources, info.target):
                 return info.key
@@ -96,8 +96,13 @@ class Evaluation:
         self._by_key = {info.key: info for info in self.relations}
 
 
+def _spaced(name: str) -> str:
+    """A link's name with one space each side of its arrows (`E1->P1` is `E1 -> P1`); a claim id has none."""
+    return _ARROW.sub(" -> ", name) if "->" in name else name
+
+
 def _link_name(sources: Iterable[str], target: str) -> str:
-    return f"{'+'.join(sources)} -> {_ARROW.sub(' -> ', target)}"
+    return f"{'+'.join(sources)} -> {_spaced(target)}"
 
 
 def sides_of(resolved: ResolvedMap) -> dict[str, Side]:
@@ -135,16 +140,15 @@ def sides_of(resolved: ResolvedMap) -> dict[str, Side]:
 def framework_of(resolved: ResolvedMap) -> tuple[Framework, list[RelationInfo]]:
     """The map as a framework: its claims, and its links as relations keyed `#1`, `#2`…"""
     links = resolved.links
-    keys = {id(link): f"#{index + 1}" for index, link in enumerate(links)}
+    keys = [f"#{index + 1}" for index in range(len(links))]
     named: dict[str, str] = {}  # relation name -> key; the first link of a name counts
-    for link in links:
+    for link, key in zip(links, keys, strict=True):
         for name in _names(link):
-            named.setdefault(name, keys[id(link)])
+            named.setdefault(name, key)
     infos: list[RelationInfo] = []
     relations: list[Relation] = []
-    for link in links:
-        key = keys[id(link)]
-        target = named.get(_ARROW.sub(" -> ", link.target.strip())) if link.type == "undercut" else link.target
+    for link, key in zip(links, keys, strict=True):
+        target = named.get(_spaced(link.target.strip())) if link.type == "undercut" else link.target
         if target is not None and link.type != "undercut" and target not in resolved.claims:
             target = None
         infos.append(RelationInfo(key, link.id or link.name, link.type, link.sources, link.target, target))

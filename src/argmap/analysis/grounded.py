@@ -93,7 +93,7 @@ def grounded(framework: Framework, rejected: Iterable[str] = ()) -> Labelling:
     sources: dict[str, tuple[str, ...]] = {}
     target: dict[str, str] = {}
     for relation in relations:
-        distinct = tuple(dict.fromkeys(relation.sources))
+        distinct = relation.sources if len(relation.sources) == 1 else tuple(dict.fromkeys(relation.sources))
         sources[relation.id] = distinct
         for source in distinct:
             feeds[source].append(relation.id)
