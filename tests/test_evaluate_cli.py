@@ -218,3 +218,24 @@ def test_class_copes_with_a_folder_copied_elsewhere(run: Callable[..., Run], tmp
     result = run("class", tmp_path / "arguments" / "countering-external-threats.yaml", tmp_path / "class")
     assert result.code == 0, result.err
     assert "student 1" in result.out
+
+
+def test_the_projects_configuration_regrades_codes_for_evaluate_and_class(
+    run: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "arguments", tmp_path / "arguments")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "class").mkdir()
+    overlay = (ROOT / "tests" / "class_maps" / "overlay-4.yaml").read_text(encoding="utf-8")
+    (tmp_path / "class" / "four.yaml").write_text(overlay.replace("../../arguments/", "../arguments/"))
+    monkeypatch.chdir(tmp_path)
+    base = Path("arguments/countering-external-threats.yaml")
+    assert run("evaluate", "class/four.yaml").code == 1  # AM301: `p2`
+    assert run("class", base, "class").code == 1
+    Path(".argmap.toml").write_text('[rules]\nAM301 = "warning"\n')
+    assert run("evaluate", "class/four.yaml").code == 0
+    result = run("class", base, "class")
+    assert result.code == 0
+    assert "student 4" in result.out
+    Path(".argmap.toml").write_text('[rules]\nAM301 = "sometimes"\n')
+    assert run("evaluate", "class/four.yaml").code == 2

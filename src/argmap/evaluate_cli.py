@@ -13,12 +13,31 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail, input_limits, input_options
 
+if TYPE_CHECKING:
+    from argmap.config import Config
+
 CLASS_FORMATS = ("text", "markdown", "csv", "json")
+
+
+def _config() -> Config | None:
+    """The project's configuration (rules switched off or re-graded), or None after saying why it is broken."""
+    from argmap.config import load_config
+    from argmap.report import format_text
+
+    config, problems = load_config(Path.cwd())
+    if problems:
+        click.echo(format_text(problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
+        click.echo(f"argmap: fix the configuration in {config.file} first", err=True)
+        return None
+    return config
+
+
 CLASS_SUFFIXES = {".txt": "text", ".md": "markdown", ".csv": "csv", ".json": "json"}
 
 
@@ -83,7 +102,11 @@ def evaluate(
     from argmap.report import format_text as problem_text
     from argmap.write import WriteError, write_output
 
+    config = _config()
+    if config is None:
+        return EXIT_UNUSABLE
     result = check_map(map_file, input_options(max_bytes, max_source_bytes, root))
+    result.problems = config.apply(result.problems)
     if result.problems and (result.errors or result.resolved is None):
         click.echo(
             problem_text([p for p in result.problems if p.is_error], 1, colour_wanted(sys.stderr)), nl=False, err=True
@@ -179,7 +202,10 @@ def class_overview(
     if folder_problems:
         click.echo(problem_text(folder_problems, 0, colour_wanted(sys.stderr)), nl=False, err=True)
         return EXIT_UNUSABLE
-    table, base_result = overview(base, maps, input_options(max_bytes, max_source_bytes, root))
+    config = _config()
+    if config is None:
+        return EXIT_UNUSABLE
+    table, base_result = overview(base, maps, input_options(max_bytes, max_source_bytes, root), config.apply)
     if base_result.resolved is None:
         click.echo(problem_text(base_result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
         return fail(f"the base map {base_result.file} could not be read; nothing compared")

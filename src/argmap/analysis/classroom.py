@@ -9,6 +9,7 @@ that cannot be read or checked is a row with its first problem, never a stop.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,9 +47,17 @@ class Overview:
         return {claim: counts[claim] for claim in self.base_claims if counts[claim]}
 
 
-def overview(base: Path, overlays: list[Path], options: Options | None = None) -> tuple[Overview, MapResult]:
-    """The class table; the base's own check result too (a broken base has no table)."""
+Adjust = Callable[[list[Problem]], list[Problem]]
+
+
+def overview(
+    base: Path, overlays: list[Path], options: Options | None = None, adjust: Adjust | None = None
+) -> tuple[Overview, MapResult]:
+    """The class table; the base's own check result too (a broken base has no table).
+
+    `adjust` applies the project's configuration (codes switched off or re-graded) to each overlay's problems."""
     options = options or Options()
+    adjust = adjust or list
     base_result = check_map(base, options)
     resolved = base_result.resolved
     if resolved is None:
@@ -60,7 +69,7 @@ def overview(base: Path, overlays: list[Path], options: Options | None = None) -
     for path in overlays:
         if path.resolve() == base_real:
             continue
-        table.rows.append(_row(path, base_real, frozenset(resolved.claims), before, options))
+        table.rows.append(_row(path, base_real, frozenset(resolved.claims), before, options, adjust))
     return table, base_result
 
 
@@ -71,8 +80,11 @@ def _first_error(problems: list[Problem]) -> str | None:
     return None
 
 
-def _row(path: Path, base_real: Path, base_claims: frozenset[str], before: frozenset[str], options: Options) -> Row:
+def _row(
+    path: Path, base_real: Path, base_claims: frozenset[str], before: frozenset[str], options: Options, adjust: Adjust
+) -> Row:
     result = check_map(path, options)
+    result.problems = adjust(result.problems)
     resolved = result.resolved
     if resolved is None:
         return Row(
