@@ -34,7 +34,7 @@ def test_text_leads_with_the_verdict_then_the_unanswered_objections(in_repo: Non
         "but every support for it is lost"
     )
     start = lines.index("unanswered objections (1):")
-    assert lines[start + 1] == "  O1 (added by a student) defeats P1 (and with it P1 -> T1)"
+    assert lines[start + 1] == "  O1 (added by an instructor) defeats P1 (and with it P1 -> T1)"
     assert "  P1 is OUT: O1 attacks it and O1 is IN — nothing answers O1" in lines
     assert lines[-1] == "claims: 2 IN, 1 OUT, 0 UNDECIDED; relations: 1 IN, 1 OUT, 0 UNDECIDED"
 

@@ -61,6 +61,7 @@ class Unanswered:
 class Evaluation:
     claims: dict[str, str]  # id -> kind, in map order
     texts: dict[str, str]  # id -> the analyst's paraphrase
+    added_by: dict[str, str]  # id -> who added it, for the claims not in the source
     sides: dict[str, Side]
     relations: list[RelationInfo]
     labelling: Labelling
@@ -182,7 +183,10 @@ def evaluate(resolved: ResolvedMap, rejected: Iterable[str] = ()) -> Evaluation:
     verdict = _verdict(labelling[thesis], support[thesis]) if thesis is not None else None
     unanswered = _unanswered(kinds, sides, infos, labelling)
     texts = {claim_id: claim.text for claim_id, claim in resolved.claims.items()}
-    return Evaluation(kinds, texts, sides, infos, labelling, support, carried_by, thesis, verdict, unanswered, rejected)
+    added_by = {claim_id: claim.added_by for claim_id, claim in resolved.claims.items() if claim.added_by is not None}
+    return Evaluation(
+        kinds, texts, added_by, sides, infos, labelling, support, carried_by, thesis, verdict, unanswered, rejected
+    )
 
 
 def _support(

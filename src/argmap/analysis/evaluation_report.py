@@ -63,9 +63,8 @@ def format_text(file: str, evaluation: Evaluation) -> str:
         lines.append(f"unanswered objections ({len(evaluation.unanswered)}):")
         fallen_by = fallen_with(evaluation)
         for entry in evaluation.unanswered:
-            side = (
-                "added by a student" if evaluation.sides[entry.claim] == "student" else evaluation.claims[entry.claim]
-            )
+            who = evaluation.added_by.get(entry.claim)
+            side = f"added by {who}" if who is not None else evaluation.claims[entry.claim]
             fallen = [name for hit in entry.defeats for name in fallen_by.get(hit, [])]
             also = f" (and with it {', '.join(fallen)})" if fallen else ""
             lines.append(f"  {entry.claim} ({side}) defeats {', '.join(entry.defeats)}{also}")
