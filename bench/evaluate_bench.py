@@ -38,8 +38,8 @@ from pathlib import Path
 from argmap.analysis.evaluate import evaluate, framework_of
 from argmap.analysis.evaluation_report import format_json
 from argmap.analysis.grounded import grounded
-from argmap.check import Options, check_map
-from argmap.resolve import ResolvedMap
+from argmap.anchor.resolve import ResolvedMap
+from argmap.check.pipeline import Options, check_map
 
 ROOT = Path(__file__).resolve().parent.parent
 ARGMAP = str(Path(sys.executable).parent / "argmap")

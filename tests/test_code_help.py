@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from tests.conftest import ROOT, Run
 
-from argmap.check import check_map
-from argmap.code_help import EXAMPLES, FIXES, WHY
-from argmap.codes import is_unreadable
-from argmap.docs import all_codes
+from argmap.check.code_help import EXAMPLES, FIXES, WHY
+from argmap.check.docs import all_codes
+from argmap.check.pipeline import check_map
+from argmap.format.codes import is_unreadable
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from argmap.analysis.evaluate import Evaluation, evaluate
 from argmap.analysis.evaluation_report import evaluation_dict, format_json, format_text
 from argmap.analysis.explain import explain
 from argmap.analysis.grounded import Label
-from argmap.check import check_map
+from argmap.check.pipeline import check_map
 
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDECIDED
 SCHEMA = json.loads((Path(__file__).parent.parent / "schema" / "evaluation.schema.json").read_text(encoding="utf-8"))

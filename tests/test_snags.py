@@ -15,7 +15,7 @@ import pytest
 import yaml
 from tests.conftest import MINIMAL_MAP, ROOT, Run
 
-from argmap.check import check_map
+from argmap.check.pipeline import check_map
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -9,13 +9,12 @@ that cannot be read or checked is a row with its first problem, never a stop.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.analysis.evaluate import SUPPORTING, evaluate
-from argmap.check import MapResult, Options, check_map
-from argmap.problems import Problem
+from argmap.check.pipeline import MapResult, Options, check_map
+from argmap.format.problems import Problem
 
 CLASS_VERSION = 1
 
@@ -47,17 +46,11 @@ class Overview:
         return {claim: counts[claim] for claim in self.base_claims if counts[claim]}
 
 
-Adjust = Callable[[list[Problem]], list[Problem]]
-
-
-def overview(
-    base: Path, overlays: list[Path], options: Options | None = None, adjust: Adjust | None = None
-) -> tuple[Overview, MapResult]:
+def overview(base: Path, overlays: list[Path], options: Options | None = None) -> tuple[Overview, MapResult]:
     """The class table; the base's own check result too (a broken base has no table).
 
-    `adjust` applies the project's configuration (codes switched off or re-graded) to each overlay's problems."""
+    `options.config` (codes switched off or re-graded) applies to the base and every overlay."""
     options = options or Options()
-    adjust = adjust or list
     base_result = check_map(base, options)
     resolved = base_result.resolved
     if resolved is None:
@@ -69,7 +62,7 @@ def overview(
     for path in overlays:
         if path.resolve() == base_real:
             continue
-        table.rows.append(_row(path, base_real, frozenset(resolved.claims), before, options, adjust))
+        table.rows.append(_row(path, base_real, frozenset(resolved.claims), before, options))
     return table, base_result
 
 
@@ -80,11 +73,8 @@ def _first_error(problems: list[Problem]) -> str | None:
     return None
 
 
-def _row(
-    path: Path, base_real: Path, base_claims: frozenset[str], before: frozenset[str], options: Options, adjust: Adjust
-) -> Row:
+def _row(path: Path, base_real: Path, base_claims: frozenset[str], before: frozenset[str], options: Options) -> Row:
     result = check_map(path, options)
-    result.problems = adjust(result.problems)
     resolved = result.resolved
     if resolved is None:
         return Row(

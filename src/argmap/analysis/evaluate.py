@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from argmap.analysis.grounded import Framework, Label, Labelling, Relation, grounded
-from argmap.resolve import Link, ResolvedMap
+from argmap.anchor.resolve import Link, ResolvedMap
 
 Support = Literal["carried", "undecided", "lost", "absent"]
 Verdict = Literal["standing", "standing without support", "defeated", "undecided"]

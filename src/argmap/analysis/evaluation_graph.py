@@ -15,13 +15,15 @@ from collections.abc import Mapping
 from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.evaluation_report import verdict_line
 from argmap.analysis.grounded import Label
-from argmap.graph import EVAL_EDGE_MARKS, EVAL_NODE_MARKS, WRAP_TITLE, Edge, Graph, Line, Node, Run, wrap
-from argmap.resolve import ResolvedMap
+from argmap.anchor.resolve import ResolvedMap
+from argmap.graph.build import WRAP_TITLE, Edge, Graph, Line, Node, Run
+from argmap.graph.style import EVAL_EDGE_MARKS, EVAL_NODE_MARKS
+from argmap.graph.text import wrap
 
 TAGS: dict[Label, str] = {Label.IN: "✓ IN", Label.OUT: "✗ OUT", Label.UNDECIDED: "? UNDECIDED"}
 NODE_MARKS: dict[Label, dict[str, str]] = {label: EVAL_NODE_MARKS[label.value.lower()] for label in Label}
 EDGE_MARKS: dict[Label, dict[str, str]] = {label: EVAL_EDGE_MARKS[label.value.lower()] for label in Label}
-LEGEND_ITEMS: tuple[str, ...] = ("in", "out", "undecided", "defeated")  # drawn by argmap.draw's legend
+LEGEND_ITEMS: tuple[str, ...] = ("in", "out", "undecided", "defeated")  # drawn by argmap.writers.dot's legend
 _CLASS = {Label.IN: "eval-in", Label.OUT: "eval-out", Label.UNDECIDED: "eval-undecided"}
 
 
@@ -59,7 +61,7 @@ def _why(evaluation: Evaluation, node: str) -> str:
 class _Links:
     """Which link of the map (its index in `resolved.links`) a drawn edge belongs to, looked up in O(1).
 
-    `argmap.graph` names a junction `_jN` after link N-1; an edge into a junction is a co-premise
+    `argmap.graph.build` names a junction `_jN` after link N-1; an edge into a junction is a co-premise
     feed (same type) or an undercut of that link; an edge out of one is the link's arrow."""
 
     def __init__(self, resolved: ResolvedMap) -> None:
