@@ -14,6 +14,9 @@ for suffix in dot svg png; do
   argmap render "$STUDENT" --group student --group nato -o "docs/student-overlay.$suffix"
 done
 
+# The rules' documentation, from their docstrings.
+python -m argmap.check.docs > docs/rules.md
+
 # Golden files of the tests (tests/conftest.py compares with them).
 argmap render tests/render_example.yaml -o tests/golden/render_example.dot
 ARGMAP_UPDATE_GOLDEN=1 python -m pytest -q -p no:cacheprovider tests/test_cli.py tests/test_diff.py >/dev/null

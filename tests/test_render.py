@@ -244,7 +244,8 @@ def test_undercut_counts_as_a_link_to_both_ends() -> None:
 
 def test_group_draws_the_group_and_its_way_to_the_thesis() -> None:
     graph = graph_of(groups=("ties",))
-    assert claim_nodes(graph) == {"P1", "E1", "T1"}
+    # S1 is a student's addition that undercuts E1 -> P1: what the overlay says to the group is shown
+    assert claim_nodes(graph) == {"P1", "E1", "T1", "S1"}
     assert [c.id for c in graph.clusters] == ["ties"]
     assert claim_nodes(graph_of(groups=("threats",))) == {"P5", "I1", "C1", "T1"}
 

@@ -1,0 +1,1 @@
+"""Analyses of a resolved map: coverage, diff, evaluation, the class overview."""

@@ -29,7 +29,48 @@ def list_codes() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _indented(text: str) -> list[str]:
+    return ["    " + line if line else "" for line in text.rstrip("\n").split("\n")] or ["    (an empty file)"]
+
+
+def _sections(code: str, severity: str) -> list[str]:
+    """Why it matters, the examples a stage code has, how to fix one that has none, how to turn it off."""
+    from argmap.check.code_help import EXAMPLES, FIXES, WHY
+    from argmap.format.codes import is_unreadable
+
+    lines: list[str] = []
+    if code in WHY:
+        lines += ["", f"Why it matters: {WHY[code]}"]
+    example = EXAMPLES.get(code)
+    if example is not None:
+        where = "the whole file" if example.whole else "the claims after a map's usual start (source `oped`, thesis T1)"
+        lines += [
+            "",
+            f"Failing ({where}):",
+            "",
+            *(_indented(example.failing) if example.failing else ["    (an empty file)"]),
+        ]
+        lines += ["", "Fixed:", "", *_indented(example.fixed)]
+    elif code in FIXES:
+        lines += ["", f"How to fix it: {FIXES[code]}."]
+    if is_unreadable(code):
+        lines += ["", "It cannot be turned off: argmap could not read the file, so nothing else was checked."]
+    else:
+        other = "warning" if severity == "error" else "error"
+        lines += [
+            "",
+            "Turn it off or change its severity for a whole course repository, in `.argmap.toml`",
+            "(or under `[tool.argmap.rules]` in `pyproject.toml`):",
+            "",
+            "    [rules]",
+            f'    {code} = "off"        # or "{other}"',
+        ]
+    return lines
+
+
 def describe_codes(codes: Iterable[str]) -> tuple[str, list[str]]:
+    """`argmap rules CODE`: what the code catches, why it matters, a failing and a fixed example,
+    and how to turn it off or re-grade it."""
     known = all_codes()
     parts, unknown = [], []
     for code in codes:
@@ -37,7 +78,13 @@ def describe_codes(codes: Iterable[str]) -> tuple[str, list[str]]:
         if entry is None:
             unknown.append(code)
             continue
-        parts.append(f"{entry[2]}\n\n(severity: {entry[1]})\n")
+        name, severity, doc = entry
+        head, _, body = doc.partition("\n")
+        lines = [f"{code.upper()} {name} ({severity}): {head.split(': ', 1)[-1]}"]
+        if body.strip():
+            lines += ["", body.strip()]
+        lines += _sections(code.upper(), severity)
+        parts.append("\n".join(lines) + "\n")
     return "\n".join(parts), unknown
 
 
@@ -47,7 +94,7 @@ def rules_markdown() -> str:
     for code, (name, severity, doc) in all_codes().items():
         lines += [f"## {code} {name} ({severity})", ""]
         body = doc.split("\n", 1)[1].strip() if "\n" in doc else doc.split(": ", 1)[-1]
-        lines += [body, ""]
+        lines += [body, *_sections(code, severity), ""]
     return "\n".join(lines)
 
 

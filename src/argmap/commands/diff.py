@@ -21,10 +21,33 @@ from argmap.commands.common import EXIT_OK, EXIT_UNUSABLE, colour_wanted, fail, 
 from argmap.commands.common import EXIT_PROBLEMS as EXIT_DIFFERENT
 
 if TYPE_CHECKING:
+    from argmap.analysis.diff import MapDiff
+    from argmap.anchor.resolve import ResolvedMap
     from argmap.check.pipeline import MapResult, Options
 
 FORMATS = ("text", "json", "svg", "png", "pdf", "dot")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def _with_evaluation(found: MapDiff, old: ResolvedMap, new: ResolvedMap, fmt: str) -> str:
+    """The diff, then what it changed in the evaluation (docs/evaluation.md): before the summary line
+    in text, under `"evaluation"` in JSON."""
+    import json
+
+    from argmap.analysis.diff import diff_dict, format_text
+    from argmap.analysis.evaluate import evaluate
+    from argmap.analysis.evaluation_diff import compare_evaluations, evaluation_diff_dict
+    from argmap.analysis.evaluation_diff import format_text as evaluation_text
+
+    changes = compare_evaluations(evaluate(old), evaluate(new))
+    if fmt == "json":
+        document = {**diff_dict(found), "evaluation": evaluation_diff_dict(changes)}
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = format_text(found)
+    if found.same:
+        return text
+    lines = text.rstrip("\n").split("\n")
+    return "\n".join([*lines[:-1], evaluation_text(changes).rstrip("\n"), lines[-1]]) + "\n"
 
 
 def _load(path: Path, options: Options, role: str) -> MapResult | None:
@@ -116,13 +139,14 @@ def diff(
     if old is None or new is None or old.resolved is None or new.resolved is None:
         return EXIT_UNUSABLE
 
-    from argmap.analysis.diff import compare, diff_graph, format_json, format_text, summary
+    from argmap.analysis.diff import compare, diff_graph, summary
 
     found = compare(old.resolved, new.resolved)
     if fmt in ("text", "json"):
         from argmap.format.problems import printable
 
-        data = (format_json(found) if fmt == "json" else printable(format_text(found))).encode("utf-8")
+        text = _with_evaluation(found, old.resolved, new.resolved, fmt)
+        data = (text if fmt == "json" else printable(text)).encode("utf-8")
     else:
         from argmap.writers.graphviz import DotMissing, RenderError, render
 

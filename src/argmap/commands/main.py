@@ -35,9 +35,11 @@ def cli() -> None:
 def _register_commands() -> None:
     # One module per command (argmap/commands/); each imports only click at start-up.
     from argmap.commands.check import check
+    from argmap.commands.classroom import class_overview
     from argmap.commands.coverage import coverage
     from argmap.commands.diff import diff
     from argmap.commands.edit import add, fix
+    from argmap.commands.evaluate import evaluate
     from argmap.commands.export import export
     from argmap.commands.importing import import_group
     from argmap.commands.new import new
@@ -46,7 +48,13 @@ def _register_commands() -> None:
     from argmap.commands.schema import schema
     from argmap.commands.slides import html, slides
 
-    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix, slides, html, import_group):
+    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix) + (
+        slides,
+        html,
+        import_group,
+        evaluate,
+        class_overview,
+    ):
         cli.add_command(command)
 
 

@@ -89,6 +89,13 @@ HIDE_CHOICES = ("thesis", "premise", "evidence", "objection", "rebuttal", "conce
     show_default=True,
     help="TB: thesis on top; BT: thesis at the bottom; LR: thesis on the left.",
 )
+@click.option(
+    "--evaluate",
+    "evaluated",
+    is_flag=True,
+    help="Mark every claim and relation IN, OUT or UNDECIDED (as `argmap evaluate` labels them); "
+    "the verdict goes in the title.",
+)
 @click.option("--no-legend", is_flag=True, help="Leave out the legend.")
 @click.option("--no-title", is_flag=True, help="Leave out the title (map title, source's title, author, date).")
 @click.option(
@@ -110,6 +117,7 @@ def render(
     hide: tuple[str, ...],
     groups: tuple[str, ...],
     direction: str,
+    evaluated: bool,
     no_legend: bool,
     no_title: bool,
     timeout: float,
@@ -170,6 +178,11 @@ def render(
         except SelectionError as error:
             code = max(code, fail(f"{result.file}: {error}"))
             continue
+        if evaluated:
+            from argmap.analysis.evaluate import evaluate
+            from argmap.analysis.evaluation_graph import evaluated_graph
+
+            graph = evaluated_graph(graph, result.resolved, evaluate(result.resolved))
         try:
             data = draw(graph, fmt, timeout=timeout)
         except DotMissing as error:

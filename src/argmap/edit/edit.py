@@ -564,6 +564,8 @@ def _append_claim(text: str, fields: dict[str, Any], give_back: bool = True) -> 
     if claims is None or claims.kind != "seq":
         raise EditError("the map has no `claims:` list to add to")
     newline = _newline(text)
+    if claims.style == "flow" and not claims.items and not claims.in_flow:
+        return _open_empty_flow(text, layout, claims, fields, newline)
     if claims.style == "flow" or not claims.items:
         return _append_flow(text, layout, claims, fields)
     last = layout.values[claims.items[-1]]
@@ -581,6 +583,23 @@ def _append_claim(text: str, fields: dict[str, Any], give_back: bool = True) -> 
     if at == len(text) and text and not text.endswith("\n"):
         item = newline + item[: -len(newline)]  # the file had no final line break: add none
     return text[:at] + item + text[at:], at, item
+
+
+def _open_empty_flow(
+    text: str, layout: Layout, claims: Spot, fields: dict[str, Any], newline: str
+) -> tuple[str, int, str]:
+    """`claims: []` (as a scaffold writes it) becomes a block list holding the claim: a student's
+    next edits then read like every other map, not as one ever-longer line."""
+    key = layout.keys.get(("claims",))
+    dash = (key.column if key is not None else 0) + 2
+    item = _block_mapping(fields, dash, dash + 2, 2, newline)
+    before, after = text[: claims.start].rstrip(" "), text[claims.end :]
+    emptied = before + after  # `claims:` with its `[]` gone; a comment after it stays on its line
+    line_end = after.find("\n")
+    at = len(before) + (line_end + 1 if line_end != -1 else len(after))
+    if line_end == -1:
+        item = newline + item[: -len(newline)]
+    return emptied[:at] + item + emptied[at:], at, item
 
 
 def _dash_column(text: str, start: int) -> int:

@@ -50,7 +50,7 @@ QUOTE_SHORT_EVIDENCE = 80  # evidence in `both` mode: paraphrase first, a taste 
 
 # --- the graph ---------------------------------------------------------------------------------
 
-Role = Literal["id", "kind", "text", "quote", "voice", "added", "title", "subtitle", "caption"]
+Role = Literal["id", "kind", "text", "struck", "quote", "voice", "added", "title", "subtitle", "caption"]
 
 
 @dataclass(frozen=True)
@@ -186,9 +186,9 @@ def _check_selection(resolved: ResolvedMap, options: GraphOptions) -> None:
 
 
 def _did_you_mean(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    close = [k for k in known if k.casefold() == name.casefold()]  # a case slip first: it is what was meant
     if not close:
-        close = [k for k in known if k.casefold() == name.casefold()]
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
@@ -220,6 +220,8 @@ def _select(resolved: ResolvedMap, links: list[Link], options: GraphOptions) -> 
         if options.groups:
             chosen |= _groups_to_thesis(resolved, links, options.groups)
         chosen = _complete_linked(resolved, links, chosen)
+        if options.groups:
+            chosen = _complete_linked(resolved, links, chosen | _answering_additions(resolved, links, chosen))
     else:
         chosen = set(claims)
     hidden = set(options.hide)
@@ -268,6 +270,23 @@ def _groups_to_thesis(resolved: ResolvedMap, links: list[Link], groups: tuple[st
         frontier = {n for c in frontier for n in onward.get(c, ())} - chosen
         chosen |= frontier
     return chosen
+
+
+def _answering_additions(resolved: ResolvedMap, links: list[Link], chosen: set[str]) -> set[str]:
+    """A student's added claims that argue with a chosen claim, and the added claims that argue with
+    those (their evidence, their replies): a group view shows what the overlay says to the group."""
+    onward: dict[str, set[str]] = {}
+    for link in links:
+        for source in link.sources:
+            onward.setdefault(source, set()).update(_members(resolved, link) - set(link.sources))
+    added = {c for c, claim in resolved.claims.items() if claim.added_by is not None and c not in chosen}
+    found: set[str] = set()
+    changed = True
+    while changed:
+        reached = {c for c in added - found if onward.get(c, set()) & (chosen | found)}
+        changed = bool(reached)
+        found |= reached
+    return found
 
 
 def _complete_linked(resolved: ResolvedMap, links: list[Link], chosen: set[str]) -> set[str]:

@@ -104,3 +104,16 @@ FEED: dict[str, str] = {"arrowhead": "none"}  # a co-premise into its junction: 
 
 # Reasons (not positions): drawn in the colours of the side whose claim they support.
 REASON_KINDS: tuple[str, ...] = ("premise", "evidence")
+
+# `render --evaluate`: marks that read in greyscale (words, grey and strike-through, a dotted border),
+# applied on top of a kind's style; the label's words come first in each box.
+EVAL_NODE_MARKS: dict[str, dict[str, str]] = {
+    "in": {},
+    "out": {"fillcolor": "#F2F2F2", "color": "#9A9A9A", "fontcolor": "#6E6E6E", "penwidth": "1"},
+    "undecided": {"penwidth": "2.5", "style": "rounded,filled,dotted"},
+}
+EVAL_EDGE_MARKS: dict[str, dict[str, str]] = {
+    "in": {},
+    "out": {"color": "#A8A8A8", "penwidth": "1.2", "label": "✗", "fontcolor": "#444444", "fontsize": "14"},
+    "undecided": {"label": "?", "fontcolor": "#444444", "fontsize": "14"},
+}

@@ -63,6 +63,7 @@ ROLE_FONTS: dict[str, dict[str, str]] = {
     "id": {"bold": "1", "size": "10"},
     "kind": {"size": "8.5"},
     "text": {},
+    "struck": {"strike": "1"},  # a claim's text when evaluation puts it OUT
     "quote": {"italic": "1", "size": "11"},
     "voice": {"italic": "1", "size": "10"},
     "added": {"bold": "1", "italic": "1", "size": "10"},
@@ -120,6 +121,8 @@ def _run(run: Run) -> str:
         piece = f"<B>{piece}</B>"
     if font.get("italic"):
         piece = f"<I>{piece}</I>"
+    if font.get("strike"):
+        piece = f"<S>{piece}</S>"
     if "size" in font:
         piece = f'<FONT POINT-SIZE="{font["size"]}">{piece}</FONT>'
     return piece

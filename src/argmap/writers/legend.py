@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from argmap.graph.style import ADDED, EDGE_STYLES, IMPLICIT, NODE_STYLES, OPPONENT_REASON
+from argmap.graph.style import (
+    ADDED,
+    EDGE_STYLES,
+    EVAL_EDGE_MARKS,
+    EVAL_NODE_MARKS,
+    IMPLICIT,
+    NODE_STYLES,
+    OPPONENT_REASON,
+)
 
 COLUMNS = 3
 FONT_SIZE = "11"
@@ -35,6 +43,11 @@ WORDS: dict[str, str] = {
     "linked-example": "are examples only together (linked)",
     "linked-attack": "attack only together (linked)",
     "linked-undercut": "undercut only together (linked)",
+    # `render --evaluate` (docs/evaluation.md)
+    "in": "IN ✓ stands: every attack on it is answered",
+    "out": "OUT ✗ defeated (grey, text struck through)",
+    "undecided": "UNDECIDED ? not settled (dotted border)",
+    "defeated": "✗ a relation that no longer counts",
 }
 # Relations drawn as glyphs: the line's dash and its arrowhead, in the relation's colour.
 GLYPHS: dict[str, str] = {
@@ -55,6 +68,12 @@ def _swatch(item: str) -> str:
     if item.startswith("opponent-"):
         style = {**NODE_STYLES[item.removeprefix("opponent-")], **OPPONENT_REASON}
         return f'<TD BGCOLOR="{style["fillcolor"]}" COLOR="{style["color"]}" BORDER="2" WIDTH="24" HEIGHT="13"></TD>'
+    if item in EVAL_NODE_MARKS:
+        style = {**NODE_STYLES["premise"], **EVAL_NODE_MARKS[item]}
+        dashed = ' STYLE="dotted"' if "dotted" in style.get("style", "") else ""
+        return f'<TD BGCOLOR="{style["fillcolor"]}" COLOR="{style["color"]}" BORDER="2"{dashed} WIDTH="24" HEIGHT="13"></TD>'
+    if item == "defeated":
+        return f'<TD><FONT COLOR="{EVAL_EDGE_MARKS["out"]["color"]}"><B>——✗—▶</B></FONT></TD>'
     if item in NODE_STYLES:
         style = NODE_STYLES[item]
         return f'<TD BGCOLOR="{style["fillcolor"]}" COLOR="{style["color"]}" BORDER="2" WIDTH="24" HEIGHT="13"></TD>'

@@ -60,9 +60,13 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
 
 
 def _suggest(ref: str, ids: list[str]) -> str:
+    # An id that differs only in case is what was meant; difflib would rank `T1` as close as `P1` to `p1`.
+    same = next((known for known in ids if known.casefold() == ref.casefold()), None)
+    if same is not None:
+        return f"did you mean `{same}`? ids are case-sensitive"
     close = difflib.get_close_matches(ref, ids, n=1, cutoff=0.5)
     if close:
-        return f"did you mean `{close[0]}`? ids are case-sensitive"
+        return f"did you mean `{close[0]}`?"
     return _NO_SUGGESTION
 
 
