@@ -125,7 +125,14 @@ def check(
 
 @cli.command()
 @click.argument("map_file", metavar="MAP", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True, help="Export format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "aif", "ova", "argdown"]),
+    default="json",
+    show_default=True,
+    help="json (argmap's own), aif (AIFdb JSON), ova (an OVA3 save), argdown.",
+)
 @click.option(
     "-o",
     "--output",
@@ -143,8 +150,8 @@ def export(
 ) -> int:
     """Export the fully resolved map: claims, relations, and every quote's span in its source."""
     from argmap.check import check_map
-    from argmap.export import export_json
     from argmap.report import format_text
+    from argmap.writers.formats import export_text
 
     config = _config()
     if config is None:
@@ -157,7 +164,7 @@ def export(
         return EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS
     from argmap.write import write_output
 
-    write_output(output, export_json(result.resolved).encode("utf-8"))
+    write_output(output, export_text(result.resolved, fmt).encode("utf-8"))
     return EXIT_PROBLEMS if result.errors else EXIT_OK
 
 
@@ -294,11 +301,12 @@ def rules(codes: tuple[str, ...]) -> int:
 
 def _register_commands() -> None:
     # Commands with many options live in their own modules; each imports only click at start-up.
+    from argmap.commands.importing import import_group
     from argmap.diff_cli import diff
     from argmap.edit_cli import add, fix
     from argmap.render_cli import render
 
-    for command in (render, diff, add, fix):
+    for command in (render, diff, add, fix, import_group):
         cli.add_command(command)
 
 

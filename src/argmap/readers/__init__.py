@@ -1,0 +1,1 @@
+"""Importers: other formats read into argmap maps."""
