@@ -69,8 +69,8 @@ def import_graph(graph: AifGraph, *, source_name: str, title: str, thesis: str |
                 "for a debate map"
             )
         theses = [chosen]
-    elif len(theses) != 1:
-        shape = "debate"
+    elif len(theses) != 1 or any(theses[0] in rel.sources for rel in rels):
+        shape = "debate"  # several top claims, or one that answers a claim attacking it
     kind = kinds(order, rels, theses)
     unplaced = [loc.node for loc in locutions.values() if loc.start < 0 and loc.words]
     if unplaced:

@@ -18,8 +18,8 @@ import re
 from typing import Any
 
 # Argdown reads these as markup ([statement], <argument>, #tag, {data}, *emphasis*, @mention,
-# // comment); a backslash makes each plain text.
-_SPECIAL = re.compile(r"([\\\[\]<>#{}*_@/~^|`$])")
+# // comment, === front matter); a backslash makes each plain text.
+_SPECIAL = re.compile(r"([\\\[\]<>#{}*_@/~^|`$=])")
 
 
 def _text(text: str) -> str:
