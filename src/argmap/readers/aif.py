@@ -79,8 +79,9 @@ def import_graph(graph: AifGraph, *, source_name: str, title: str, thesis: str |
             "their claims are imported without those quotes"
         )
     speakers = {loc.speaker for locs in quotes.values() for loc in locs}
+    source = SourceText(text)  # one for all quotes: its search structures are built once
     claims = [
-        _claim(graph, node_id, cid, kind[cid], quotes.get(cid, []), text, len(speakers) > 1)
+        _claim(graph, node_id, cid, kind[cid], quotes.get(cid, []), source, len(speakers) > 1)
         for node_id, cid in ids.items()
     ]
     _rephrasings(graph, ids, claims)
@@ -88,10 +89,10 @@ def import_graph(graph: AifGraph, *, source_name: str, title: str, thesis: str |
     document: dict[str, Any] = {"argmap": 1, "title": graph.title or title}
     if shape == "debate":
         document["shape"] = "debate"
-    source: dict[str, Any] = {"id": "text" if graph.text else "transcript", "path": source_name}
+    entry: dict[str, Any] = {"id": "text" if graph.text else "transcript", "path": source_name}
     if len(speakers) == 1:
-        source["author"] = speakers.pop()  # one speaker: the author of the text, as argmap maps say it
-    document["sources"] = [source]
+        entry["author"] = speakers.pop()  # one speaker: the author of the text, as argmap maps say it
+    document["sources"] = [entry]
     document["claims"] = claims
     if relations:
         document["relations"] = relations
@@ -210,10 +211,10 @@ def _quotes(graph: AifGraph, ids: dict[str, str], locutions: dict[str, _Locution
 
 
 def _claim(
-    graph: AifGraph, node_id: str, cid: str, kind: str, said: list[_Locution], text: str, voices: bool
+    graph: AifGraph, node_id: str, cid: str, kind: str, said: list[_Locution], source: SourceText, voices: bool
 ) -> dict[str, Any]:
     claim: dict[str, Any] = {"id": cid, "kind": kind, "text": " ".join(graph.nodes[node_id].text.split()) or cid}
-    quotes = [_quote(loc, text) for loc in said if loc.start >= 0 and loc.words]
+    quotes = [_quote(loc, source) for loc in said if loc.start >= 0 and loc.words]
     if voices and said:
         claim["voice"] = said[0].speaker
     if not quotes:
@@ -225,9 +226,13 @@ def _claim(
     return claim
 
 
-def _quote(loc: _Locution, text: str) -> str | dict[str, Any]:
+def _quote(loc: _Locution, source: SourceText) -> str | dict[str, Any]:
     """The words, with `occurrence` when they are found more than once (counted as `check` counts)."""
-    match = find_quote(SourceText(text), loc.words, suggest=False)
+    text = source.text
+    elided = "..." in loc.words or "…" in loc.words  # `check` reads these as elisions: let it search
+    if not elided and text.find(loc.words) == loc.start and text.find(loc.words, loc.start + 1) == -1:
+        return loc.words  # said once: the common case, without the anchor's search
+    match = find_quote(source, loc.words, suggest=False)
     if match.status != "ambiguous":
         return loc.words
     starts = [span.start for span in match.candidates]

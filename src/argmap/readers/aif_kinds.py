@@ -100,10 +100,11 @@ def choose_theses(claims: list[str], rels: list[Rel], said_first: list[str]) -> 
     edges = leads_to(claims, rels)
     supporting = {source for rel in rels if rel.type == "support" for source in rel.sources}
     rank = {cid: position for position, cid in enumerate(said_first)}
+    order = {cid: position for position, cid in enumerate(claims)}
     theses = []
     for group in sink_groups(claims, edges):
         candidates = [cid for cid in group if cid not in supporting] or group
-        theses.append(min(candidates, key=lambda cid: (rank.get(cid, len(rank)), claims.index(cid))))
+        theses.append(min(candidates, key=lambda cid: (rank.get(cid, len(rank)), order[cid])))
     return theses
 
 

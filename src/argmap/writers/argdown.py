@@ -74,7 +74,7 @@ def to_argdown(document: dict[str, Any]) -> str:
     titles = {r["name"]: argument_title(r) for r in arguments}
     outgoing: dict[str, list[str]] = {cid: [] for cid in claims}
     for relation in document["relations"]:
-        if relation["type"] == "undercut" or relation in arguments:
+        if relation["type"] == "undercut" or relation["name"] in titles:
             continue
         if relation["to"] in claims and relation["from"][0] in claims:
             arrow = "+>" if relation["type"] == "support" else "->"
