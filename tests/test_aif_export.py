@@ -183,6 +183,11 @@ def test_aif_to_map_to_aif_keeps_every_i_ra_and_ca_node_and_edge(
 
     assert argument_edges(exported) == argument_edges(original)
 
+    def rephrases(aif: dict[str, Any]) -> int:
+        return sum(node.type == "MA" for node in read_aif(aif).nodes.values())
+
+    assert rephrases(exported) == rephrases(original)  # a rephrase comes back
+
 
 @pytest.mark.parametrize("name", FIXTURES)
 def test_aif_to_map_to_aif_to_map_is_the_same_map(
