@@ -4,7 +4,8 @@
 * any AIF argument graph whose supports run one way (no circle of support) and where no
   claim undercuts a link it is part of (both mistakes in any map: AM307, AM303) imports as a map that `argmap check` finds clean: the thesis rule
   and the kinds always agree with the structure rules;
-* any claim text survives the Argdown export as written.
+* any claim text survives the Argdown export as written, and any source text (with its
+  highlights) the OVA export's HTML.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tests.test_argdown import parse
 from argmap.check import check_map
 from argmap.readers.aif import import_graph
 from argmap.readers.aif_json import AifError, read_aif
+from argmap.writers.aif import text_html
 from argmap.writers.argdown import to_argdown
 
 json_values = st.recursive(
@@ -152,3 +154,21 @@ def test_any_claim_text_comes_through_argdown_as_written(tmp_path: Path, texts: 
         defined = next(m for m in members if "text" in m)
         assert defined["text"].strip() == " ".join(claim["text"].split())
         assert parsed["statements"][claim["id"]]["data"]["quote"] == claim["text"]
+
+
+@st.composite
+def texts_with_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
+    text = draw(st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from("<>&;\n\r\"' "), max_size=60))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    spans = [(start, end, str(index + 1)) for index, (start, end) in enumerate(zip(cuts[::2], cuts[1::2]))]
+    return text, spans
+
+
+@given(texts_with_spans())
+def test_ova_html_reads_back_as_the_text_with_every_span_in_place(case: tuple[str, list[tuple[int, int, str]]]) -> None:
+    text, spans = case
+    nodes = [{"nodeID": node_id, "text": "x", "type": "L"} for _, _, node_id in spans]
+    graph = read_aif({"AIF": {"nodes": nodes, "edges": []}, "text": text_html(text, spans)})
+    assert (graph.text or "") == (text if text.strip() else "")
+    if text.strip():
+        assert graph.spans == {node_id: start for start, _, node_id in spans}
