@@ -8,6 +8,7 @@ attack each other.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -199,6 +200,7 @@ BROKEN: list[tuple[str, str]] = [
     ('{"nodes": [{"text": "a", "type": "I"}], "edges": []}', "nodes[0] has no `nodeID`"),
     ('{"nodes": [{"id": 1, "type": "I"}], "edges": [{"from": 1, "to": 2}]}', "edges[0] must be"),
     ('{"AIF": {"nodes": {}, "edges": []}}', "`AIF.nodes` must be a list, not dict"),
+    ('{"nodes": [{"nodeID": "1", "text": "Host : Hello.", "type": "L"}], "edges": []}', "the file has no I-nodes"),
 ]
 
 
@@ -239,3 +241,22 @@ def test_import_is_deterministic(workdir: Path, run: Callable[..., Run]) -> None
     run("import", "aif", AIF / "aifdb-debate.json", "-o", "b.yaml")
     first = (workdir / "a.yaml").read_text(encoding="utf-8").replace("a.transcript", "b.transcript")
     assert first == (workdir / "b.yaml").read_text(encoding="utf-8")
+
+
+def test_a_locution_written_speaker_colon_words_without_the_space_reads_the_same(
+    workdir: Path, run: Callable[..., Run]
+) -> None:
+    aif = {
+        "nodes": [
+            {"nodeID": "1", "text": "Cycling is good for health", "type": "I"},
+            {"nodeID": "2", "text": "Doctor: Cycling: good for the heart.", "type": "L"},
+            {"nodeID": "3", "text": "Asserting", "type": "YA"},
+        ],
+        "edges": [{"edgeID": "1", "fromID": "2", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "1"}],
+    }
+    (workdir / "in.json").write_text(json.dumps(aif), encoding="utf-8")
+    result, data = _import(run, str(workdir / "in.json"))
+    assert result.code == 0, result.err
+    assert data["claims"][0]["quote"] == "Cycling: good for the heart."
+    assert data["sources"][0]["author"] == "Doctor"
+    assert (workdir / "map.transcript.txt").read_text(encoding="utf-8") == "Doctor: Cycling: good for the heart.\n"

@@ -46,6 +46,12 @@ def test_any_json_is_aif_or_a_clear_refusal(data: Any) -> None:
         assert str(error)
         return
     assert all(source in graph.nodes and target in graph.nodes for source, target in graph.edges)
+    try:
+        imported = import_graph(graph, source_name="map.txt", title="any")
+    except AifError as error:
+        assert "no I-nodes" in str(error)
+        return
+    assert imported.map["claims"]
 
 
 @st.composite

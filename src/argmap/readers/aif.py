@@ -26,7 +26,8 @@ SCHEME_NOTE = "AIF scheme: "
 REPHRASES, REPHRASE_MARK = "rephrases ", " (an AIF MA node)"  # the export writes the MA back from this
 DEFAULT_SCHEMES = frozenset({"", "Default Inference", "Default Conflict", "Default Rephrase"})
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_.-]")
-_SPEAKER = re.compile(r"^(?P<speaker>[^:\n]{1,80}?)\s+:\s*(?P<words>.*)$", re.DOTALL)
+# "Speaker : words" (AIFdb, OVA); some tools write "Speaker: words"
+_SPEAKER = re.compile(r"^(?P<speaker>[^:\n]{1,80}?)\s*:\s(?P<words>.*)$", re.DOTALL)
 
 
 @dataclass
@@ -50,6 +51,8 @@ def import_graph(graph: AifGraph, *, source_name: str, title: str, thesis: str |
     """The map of an AIF graph; `source_name` is the text file's name, beside the map."""
     notes: list[str] = []
     ids = _claim_ids(graph)
+    if not ids:
+        raise AifError("the file has no I-nodes (propositions): there is nothing to map")
     rels = _relations(graph, ids, notes)
     text, locutions = _source(graph)
     quotes = _quotes(graph, ids, locutions)
