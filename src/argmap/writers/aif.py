@@ -19,6 +19,8 @@ from typing import Any
 DEFAULT_INFERENCE = "Default Inference"
 DEFAULT_CONFLICT = "Default Conflict"
 DEFAULT_REPHRASE = "Default Rephrase"
+FROM_EXAMPLE = "Argument From Example"  # AIFdb's scheme for support by example
+SUPPORTING = ("support", "example")  # relation types that are an inference (RA)
 ASSERTING = "Asserting"
 # How an import keeps a scheme AIF named (a relation note); written back as the S-node's scheme.
 SCHEME_NOTE = "AIF scheme: "
@@ -82,23 +84,34 @@ def _relations(document: dict[str, Any], graph: _Graph, claim_nodes: dict[str, s
             continue
         if relation["to"] not in claim_nodes or any(s not in claim_nodes for s in relation["from"]):
             continue  # a reference `check` reports (AM301); AIF has no dangling edges
-        support = relation["type"] == "support"
+        support = relation["type"] in SUPPORTING
         node_id = _s_node(graph, "RA" if support else "CA", relation)
         for source in relation["from"]:
             graph.edge(claim_nodes[source], node_id)
         graph.edge(node_id, claim_nodes[relation["to"]])
-        s_nodes[relation["name"]] = node_id
-        if relation.get("id"):
-            s_nodes[relation["id"]] = node_id
-            graph.relation_names[node_id] = relation["id"]
-    for relation in undercuts:
-        target = s_nodes.get(relation.get("to_link") or "")
-        if target is None or any(s not in claim_nodes for s in relation["from"]):
-            continue
-        node_id = _s_node(graph, "CA", relation)
-        for source in relation["from"]:
-            graph.edge(claim_nodes[source], node_id)
-        graph.edge(node_id, target)
+        _name(graph, s_nodes, relation, node_id)
+    # an undercut may deny another undercut: place each once the S-node it denies is there
+    while undercuts:
+        placed = [r for r in undercuts if s_nodes.get(r.get("to_link") or "") is not None]
+        if not placed:
+            break  # what is left denies nothing argmap could name (AM313 says so)
+        for relation in placed:
+            undercuts.remove(relation)
+            if any(s not in claim_nodes for s in relation["from"]):
+                continue
+            node_id = _s_node(graph, "CA", relation)
+            for source in relation["from"]:
+                graph.edge(claim_nodes[source], node_id)
+            graph.edge(node_id, s_nodes[relation["to_link"]])
+            _name(graph, s_nodes, relation, node_id)
+
+
+def _name(graph: _Graph, s_nodes: dict[str, str], relation: dict[str, Any], node_id: str) -> None:
+    """Remember an S-node by the names an undercut may use for it: `A -> B`, or the relation's id."""
+    s_nodes[relation["name"]] = node_id
+    if relation.get("id"):
+        s_nodes[relation["id"]] = node_id
+        graph.relation_names[node_id] = relation["id"]
 
 
 _REPHRASES = re.compile(r"rephrases (\S+) \(an AIF MA node\)")
@@ -120,6 +133,8 @@ def _s_node(graph: _Graph, type_: str, relation: dict[str, Any]) -> str:
     if note.startswith(SCHEME_NOTE) and note[len(SCHEME_NOTE) :].strip():
         scheme = note[len(SCHEME_NOTE) :].strip()
         return graph.node(type_, scheme, scheme=scheme)
+    if relation["type"] == "example":
+        return graph.node(type_, FROM_EXAMPLE, scheme=FROM_EXAMPLE)
     return graph.node(type_, DEFAULT_INFERENCE if type_ == "RA" else DEFAULT_CONFLICT)
 
 

@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+SUPPORTING = ("support", "example")  # an example is support by example: Argdown says support
 # Argdown reads these as markup ([statement], <argument>, #tag, {data}, *emphasis*, @mention,
 # // comment, === front matter); a backslash makes each plain text.
 _SPECIAL = re.compile(r"([\\\[\]<>#{}*_@/~^|`$=])")
@@ -77,7 +78,7 @@ def to_argdown(document: dict[str, Any]) -> str:
         if relation["type"] == "undercut" or relation["name"] in titles:
             continue
         if relation["to"] in claims and relation["from"][0] in claims:
-            arrow = "+>" if relation["type"] == "support" else "->"
+            arrow = "+>" if relation["type"] in SUPPORTING else "->"
             outgoing[relation["from"][0]].append(f"{arrow} [{relation['to']}]")
     lines = ["===", f"title: {json.dumps(document.get('title') or document['map'], ensure_ascii=False)}", "===", ""]
     for claim in document["claims"]:
@@ -101,7 +102,7 @@ def _argument(relation: dict[str, Any], title: str, claims: dict[str, dict[str, 
     lines.extend(f"({number}) [{source}]" for number, source in enumerate(premises, start=1))
     lines.append("----")
     target = relation["to"]
-    if relation["type"] == "support":
+    if relation["type"] in SUPPORTING:
         lines.append(f"({len(premises) + 1}) [{target}]")
     else:
         text = _text(f"It is not the case that: {claims[target]['text']}") if target in claims else "not"
