@@ -14,6 +14,7 @@ import yaml
 from tests.conftest import FLAGSHIP, ROOT, Run
 
 from argmap.readers.aif_json import read_aif
+from argmap.writers.aif import aif_dict
 
 AIF = Path(__file__).parent / "aif"
 FIXTURES = ["aifdb-debate.json", "ova3-bike-lanes.json", "ova2-school-uniforms.json"]
@@ -208,3 +209,49 @@ def test_aif_to_map_to_aif_to_map_is_the_same_map(
     suffix = ".txt" if fmt == "ova" else ".transcript.txt"
     lines = (tmp_path / f"second{suffix}").read_text(encoding="utf-8").splitlines()
     assert set(lines) <= set((tmp_path / f"first{suffix}").read_text(encoding="utf-8").splitlines())
+
+
+def test_support_by_example_and_an_undercut_of_an_undercut_in_aif() -> None:
+    # the export document as the grammar's relation types write it
+    def claim(cid: str, kind: str) -> dict[str, Any]:
+        return {"id": cid, "kind": kind, "text": f"{cid} text", "implicit": True, "quotes": []}
+
+    document = {
+        "map": "m.yaml",
+        "title": None,
+        "sources": [],
+        "claims": [
+            claim("T1", "thesis"),
+            claim("E1", "evidence"),
+            claim("C1", "concession"),
+            claim("R1", "rebuttal"),
+            claim("O1", "objection"),
+        ],
+        "relations": [
+            {"name": "E1 -> T1", "type": "example", "from": ["E1"], "to": "T1"},
+            {
+                "name": "O1 -> R1 -> E1 -> T1",
+                "type": "undercut",
+                "from": ["O1"],
+                "to": "U1",
+                "to_link": "R1 -> E1 -> T1",
+            },
+            {
+                "name": "R1 -> E1 -> T1",
+                "type": "undercut",
+                "from": ["R1"],
+                "to": "E1 -> T1",
+                "to_link": "E1 -> T1",
+                "id": "U1",
+            },
+        ],
+    }
+    aif = aif_dict(document)
+    nodes = {node["nodeID"]: node for node in aif["nodes"]}
+    (ra,) = [n for n in nodes.values() if n["type"] == "RA"]
+    assert ra["text"] == ra["scheme"] == "Argument From Example"
+    ids = {claim: node for node, claim in aif["argmap"]["claims"].items()}
+    out = {e["fromID"]: e["toID"] for e in aif["edges"]}
+    assert out[out[ids["R1"]]] == ra["nodeID"]  # R1's CA denies the RA
+    assert out[out[ids["O1"]]] == out[ids["R1"]]  # O1's CA denies R1's CA
+    assert aif["argmap"]["relations"] == {out[ids["R1"]]: "U1"}
