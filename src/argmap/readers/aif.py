@@ -58,22 +58,7 @@ def import_graph(graph: AifGraph, *, source_name: str, title: str, thesis: str |
     quotes = _quotes(graph, ids, locutions)
     order = list(ids.values())
     said_first = sorted((cid for cid in order if quotes.get(cid)), key=lambda cid: quotes[cid][0].start)
-    theses = choose_theses(order, rels, said_first)
-    shape = "article"
-    if thesis is not None:
-        chosen = ids.get(thesis) or (thesis if thesis in order else None)
-        if chosen is None:
-            raise AifError(f"--thesis {thesis}: no I-node or claim has that id")
-        others = [cid for cid in theses if cid != chosen]
-        if others:
-            notes.append(
-                f"{len(others)} top claim(s) do not lead to {chosen} ({', '.join(others[:8])}); "
-                "`argmap check` reports them (AM306): link them, or import without --thesis "
-                "for a debate map"
-            )
-        theses = [chosen]
-    elif len(theses) != 1 or any(theses[0] in rel.sources for rel in rels):
-        shape = "debate"  # several top claims, or one that answers a claim attacking it
+    theses, shape = _theses(order, rels, said_first, ids, thesis, notes)
     kind = kinds(order, rels, theses)
     unplaced = [loc.node for loc in locutions.values() if loc.start < 0 and loc.words]
     if unplaced:
@@ -100,6 +85,32 @@ def import_graph(graph: AifGraph, *, source_name: str, title: str, thesis: str |
     if relations:
         document["relations"] = relations
     return Imported(document, text, notes)
+
+
+def _theses(
+    order: list[str],
+    rels: list[Rel],
+    said_first: list[str],
+    ids: dict[str, str],
+    thesis: str | None,
+    notes: list[str],
+) -> tuple[list[str], str]:
+    """The theses and the map's shape: the rule's choice, or the one `--thesis` names (an article)."""
+    theses = choose_theses(order, rels, said_first)
+    if thesis is None:
+        if len(theses) != 1 or any(theses[0] in rel.sources for rel in rels):
+            return theses, "debate"  # several top claims, or one that answers a claim attacking it
+        return theses, "article"
+    chosen = ids.get(thesis) or (thesis if thesis in order else None)
+    if chosen is None:
+        raise AifError(f"--thesis {thesis}: no I-node or claim has that id")
+    others = [cid for cid in theses if cid != chosen]
+    if others:
+        notes.append(
+            f"{len(others)} top claim(s) do not lead to {chosen} ({', '.join(others[:8])}); "
+            "`argmap check` reports them (AM306): link them, or import without --thesis for a debate map"
+        )
+    return [chosen], "article"
 
 
 def _claim_ids(graph: AifGraph) -> dict[str, str]:
