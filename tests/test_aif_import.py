@@ -260,3 +260,42 @@ def test_a_locution_written_speaker_colon_words_without_the_space_reads_the_same
     assert data["claims"][0]["quote"] == "Cycling: good for the heart."
     assert data["sources"][0]["author"] == "Doctor"
     assert (workdir / "map.transcript.txt").read_text(encoding="utf-8") == "Doctor: Cycling: good for the heart.\n"
+
+
+def test_an_undercut_of_an_undercut_names_the_undercut_by_its_id() -> None:
+    from argmap.readers.aif import import_graph
+    from argmap.readers.aif_json import read_aif
+
+    def node(node_id: str, type_: str, text: str = "") -> dict[str, str]:
+        return {
+            "nodeID": node_id,
+            "type": type_,
+            "text": text or {"RA": "Default Inference"}.get(type_, "Default Conflict"),
+        }
+
+    aif = {
+        "nodes": [
+            node("1", "I", "Fees should go"),
+            node("2", "I", "Fees deter students"),
+            node("3", "I", "Grants make up for fees"),
+            node("4", "I", "Grants reach few students"),
+            node("5", "RA"),
+            node("6", "CA"),
+            node("7", "CA"),
+        ],
+        "edges": [
+            {"fromID": a, "toID": b}
+            for a, b in (("2", "5"), ("5", "1"), ("3", "6"), ("6", "5"), ("4", "7"), ("7", "6"))
+        ],
+    }
+    imported = import_graph(read_aif(aif), source_name="t.txt", title="t")
+    claims = {claim["id"]: claim for claim in imported.map["claims"]}
+    assert {cid: c["kind"] for cid, c in claims.items()} == {
+        "I1": "thesis",
+        "I2": "premise",
+        "I3": "objection",
+        "I4": "rebuttal",
+    }
+    assert imported.map["relations"] == [{"id": "CA6", "type": "undercut", "from": ["I3"], "to": "I2 -> I1"}]
+    assert claims["I4"]["undercuts"] == "CA6"
+    assert "shape" not in imported.map and imported.notes == []

@@ -157,14 +157,11 @@ def _relations(graph: AifGraph, ids: dict[str, str], notes: list[str]) -> list[R
             notes.append(
                 f"RA node {node.id} leads into {graph.nodes[target].type} node {target}, not a claim; left out"
             )
-    denied = {rel.node for rel in rels if rel.type != "undercut"}
+    known = {rel.node for rel in rels}
     kept = []
     for rel in rels:
-        if rel.type == "undercut" and rel.target not in denied:
-            notes.append(
-                f"CA node {rel.node} undercuts node {rel.target}, which is not a support or attack "
-                "argmap can name (an undercut of an undercut); left out"
-            )
+        if rel.type == "undercut" and rel.target not in known:
+            notes.append(f"CA node {rel.node} undercuts node {rel.target}, which is left out itself; left out")
             continue
         kept.append(rel)
     return kept
@@ -293,13 +290,17 @@ def _write_relations(
         name = name or f"{'RA' if rel.type == 'support' else 'CA'}{_ID_CHARS.sub('_', rel.node)}"
         names[rel.node] = name
         written.append({"id": name, "type": rel.type, "from": list(rel.sources), "to": rel.target, **_scheme(rel)})
-    for rel in rels:
-        if rel.type != "undercut":
-            continue
-        if len(rel.sources) == 1 and rel.scheme is None:
+    denied = {rel.target for rel in rels if rel.type == "undercut"}
+    undercuts = [rel for rel in rels if rel.type == "undercut"]
+    for rel in undercuts:  # an undercut that is undercut itself is named by an id
+        if rel.node in denied:
+            names[rel.node] = relation_names.get(rel.node) or f"CA{_ID_CHARS.sub('_', rel.node)}"
+    for rel in undercuts:
+        if len(rel.sources) == 1 and rel.scheme is None and rel.node not in names:
             by_id[rel.sources[0]].setdefault("undercuts", []).append(names[rel.target])
-        else:
-            written.append({"type": "undercut", "from": list(rel.sources), "to": names[rel.target], **_scheme(rel)})
+            continue
+        entry = {"type": "undercut", "from": list(rel.sources), "to": names[rel.target], **_scheme(rel)}
+        written.append({"id": names[rel.node], **entry} if rel.node in names else entry)
     for claim in claims:
         for key in ("supports", "attacks", "undercuts"):
             if key in claim and len(claim[key]) == 1:

@@ -31,7 +31,7 @@ class Rel:
 
 def leads_to(claims: list[str], rels: list[Rel]) -> dict[str, list[str]]:
     """Claim -> the claims its relations bear on (an undercut bears on the denied link's target)."""
-    by_node = {rel.node: rel for rel in rels if rel.type != "undercut"}
+    by_node = {rel.node: rel for rel in rels}
     found: dict[str, list[str]] = {cid: [] for cid in claims}
     for rel in rels:
         target = rel.target if rel.type != "undercut" else _final_target(by_node, rel.target)
@@ -44,8 +44,13 @@ def leads_to(claims: list[str], rels: list[Rel]) -> dict[str, list[str]]:
 
 
 def _final_target(by_node: dict[str, Rel], node: str) -> str | None:
+    """The claim an undercut finally bears on, through undercuts of undercuts (None in a circle)."""
+    seen: set[str] = set()
     rel = by_node.get(node)
-    return rel.target if rel is not None else None
+    while rel is not None and rel.type == "undercut" and rel.node not in seen:
+        seen.add(rel.node)
+        rel = by_node.get(rel.target)
+    return rel.target if rel is not None and rel.type != "undercut" else None
 
 
 def sink_groups(claims: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
@@ -110,7 +115,7 @@ def choose_theses(claims: list[str], rels: list[Rel], said_first: list[str]) -> 
 
 def kinds(claims: list[str], rels: list[Rel], theses: list[str]) -> dict[str, str]:
     """Every claim's kind, given the theses (see the module docstring)."""
-    by_node = {rel.node: rel for rel in rels if rel.type != "undercut"}
+    by_node = {rel.node: rel for rel in rels}
     attacked: dict[str, list[str]] = {cid: [] for cid in claims}  # attacker -> claims it argues against
     for rel in rels:
         if rel.type == "attack":
