@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from tests.conftest import FLAGSHIP, ROOT, Run
 
-from argmap.writers.argdown import argument_title, to_argdown
+from argmap.writers.argdown import argument_title, needs_argument, to_argdown
 
 AIF = Path(__file__).parent / "aif"
 LOCAL_CLI = ROOT / ".tools" / "argdown" / "node_modules" / ".bin" / "argdown"
@@ -52,19 +52,20 @@ def parse(document: str, tmp_path: Path) -> dict[str, Any]:
 def _expected(document: dict[str, Any]) -> tuple[Counter[tuple[str, str, str]], dict[str, tuple[list[str], str]]]:
     """The relations between statements, and the arguments (premises, conclusion), the export promises."""
     undercut = {r["to_link"] for r in document["relations"] if r["type"] == "undercut" and r.get("to_link")}
-    titles = {r["name"]: argument_title(r) for r in document["relations"]}
+    arguments_of = [r for r in document["relations"] if needs_argument(r, undercut)]
+    titles = {r["name"]: argument_title(r) for r in arguments_of}
     relations: Counter[tuple[str, str, str]] = Counter()
     arguments: dict[str, tuple[list[str], str]] = {}
     for r in document["relations"]:
-        if r["type"] == "undercut":
-            relations.update(("undercut", source, titles[r["to_link"]]) for source in r["from"])
-        elif len(r["from"]) > 1 or r["name"] in undercut:
-            conclusion = r["to"] if r["type"] == "support" else f"not {r['to']}"
+        kind = "support" if r["type"] in ("support", "example") else r["type"]
+        target = titles[r["to_link"]] if kind == "undercut" else r["to"]
+        if r["name"] in titles:
+            conclusion = target if kind == "support" else f"not {target}"
             arguments[titles[r["name"]]] = (r["from"], conclusion)
-            if r["type"] == "attack":
-                relations[("attack", conclusion, r["to"])] = 1  # one `not X` per attacked claim
+            if kind != "support":
+                relations[(kind, conclusion, target)] = 1  # one `not X` per denied claim or link
         else:
-            relations[(r["type"], r["from"][0], r["to"])] += 1
+            relations[(kind, r["from"][0], target)] += 1
     return relations, arguments
 
 
@@ -154,3 +155,55 @@ def test_text_and_quotes_with_argdown_markup_come_through_as_written(tmp_path: P
         "relations": relations,
     }
     _check_against_cli(document, tmp_path)
+
+
+def test_linked_attacks_linked_undercuts_undercuts_of_undercuts_and_examples(tmp_path: Path) -> None:
+    # the export document as the grammar's relation types write it
+    def claim(cid: str, kind: str) -> dict[str, Any]:
+        return {"id": cid, "kind": kind, "text": f"{cid} says so.", "implicit": True, "quotes": []}
+
+    kinds = {
+        "T1": "thesis",
+        "E1": "evidence",
+        "P1": "premise",
+        "C1": "concession",
+        "R1": "rebuttal",
+        "O1": "objection",
+        "O2": "objection",
+        "O3": "objection",
+    }
+    relations = [
+        {"name": "E1 -> T1", "type": "example", "from": ["E1"], "to": "T1"},
+        {"name": "P1 -> T1", "type": "support", "from": ["P1"], "to": "T1"},
+        {"name": "O1+O2 -> P1", "type": "attack", "from": ["O1", "O2"], "to": "P1"},
+        {"name": "C1 -> P1 -> T1", "type": "undercut", "from": ["C1"], "to": "P1 -> T1", "to_link": "P1 -> T1"},
+        {
+            "name": "R1 -> C1 -> P1 -> T1",
+            "type": "undercut",
+            "from": ["R1"],
+            "to": "C1 -> P1 -> T1",
+            "to_link": "C1 -> P1 -> T1",
+        },
+        {
+            "name": "O2+O3 -> E1 -> T1",
+            "type": "undercut",
+            "from": ["O2", "O3"],
+            "to": "E1 -> T1",
+            "to_link": "E1 -> T1",
+        },
+    ]
+    document = {
+        "map": "m.yaml",
+        "title": "t",
+        "claims": [claim(c, k) for c, k in kinds.items()],
+        "relations": relations,
+    }
+    parsed = _check_against_cli(document, tmp_path)
+    assert set(parsed["arguments"]) == {
+        "O1 and O2 to P1",
+        "C1 to P1 to T1",
+        "O2 and O3 to E1 to T1",
+        "P1 to T1",
+        "E1 to T1",
+    }
+    assert ("undercut", "R1", "C1 to P1 to T1") in _found(parsed)[0]

@@ -59,25 +59,27 @@ def argument_title(relation: dict[str, Any]) -> str:
     """An argument's title: the relation's id, else its link name in words (`E19 to P11`)."""
     if relation.get("id"):
         return str(relation["id"])
-    return f"{' and '.join(relation['from'])} to {relation['to']}"
+    return f"{' and '.join(relation['from'])} to {relation['to']}".replace(" -> ", " to ")
 
 
-def _needs_argument(relation: dict[str, Any], undercut_names: set[str]) -> bool:
-    named = relation["name"] in undercut_names or (relation.get("id") in undercut_names)
-    return relation["type"] != "undercut" and (len(relation["from"]) > 1 or named)
+def needs_argument(relation: dict[str, Any], undercut_names: set[str]) -> bool:
+    """Linked premises, and a link some claim undercuts, are arguments (an undercut denies an inference)."""
+    return len(relation["from"]) > 1 or relation["name"] in undercut_names
 
 
 def to_argdown(document: dict[str, Any]) -> str:
     claims = {claim["id"]: claim for claim in document["claims"]}
-    undercuts = [r for r in document["relations"] if r["type"] == "undercut" and r.get("to_link")]
-    undercut_names = {r["to_link"] for r in undercuts}
-    arguments = [r for r in document["relations"] if _needs_argument(r, undercut_names)]
+    undercut_names = {r["to_link"] for r in document["relations"] if r["type"] == "undercut" and r.get("to_link")}
+    arguments = [r for r in document["relations"] if needs_argument(r, undercut_names)]
     titles = {r["name"]: argument_title(r) for r in arguments}
     outgoing: dict[str, list[str]] = {cid: [] for cid in claims}
     for relation in document["relations"]:
-        if relation["type"] == "undercut" or relation["name"] in titles:
+        if relation["name"] in titles or relation["from"][0] not in claims:
             continue
-        if relation["to"] in claims and relation["from"][0] in claims:
+        if relation["type"] == "undercut":
+            if relation.get("to_link") in titles:
+                outgoing[relation["from"][0]].append(f"_> <{titles[relation['to_link']]}>")
+        elif relation["to"] in claims:
             arrow = "+>" if relation["type"] in SUPPORTING else "->"
             outgoing[relation["from"][0]].append(f"{arrow} [{relation['to']}]")
     lines = ["===", f"title: {json.dumps(document.get('title') or document['map'], ensure_ascii=False)}", "===", ""]
@@ -86,27 +88,28 @@ def to_argdown(document: dict[str, Any]) -> str:
         lines.extend(f"  {relation}" for relation in outgoing[claim["id"]])
         lines.append("")
     for relation in arguments:
-        lines.extend(_argument(relation, titles[relation["name"]], claims))
-    for relation in undercuts:
-        target = titles.get(relation["to_link"])
-        if target is None:
-            continue
-        for source in relation["from"]:
-            lines.extend([f"[{source}]", f"  _> <{target}>", ""])
+        lines.extend(_argument(relation, titles, claims))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _argument(relation: dict[str, Any], title: str, claims: dict[str, dict[str, Any]]) -> list[str]:
-    lines = [f"<{title}>", ""]
+def _argument(relation: dict[str, Any], titles: dict[str, str], claims: dict[str, dict[str, Any]]) -> list[str]:
+    """A premise-conclusion structure: the premises, then the supported claim, or for an attack
+    `not X` attacking X, or for an undercut `not <link>` undercutting that link's argument."""
+    lines = [f"<{titles[relation['name']]}>", ""]
     premises = [source for source in relation["from"] if source in claims]
     lines.extend(f"({number}) [{source}]" for number, source in enumerate(premises, start=1))
     lines.append("----")
+    conclusion = len(premises) + 1
     target = relation["to"]
     if relation["type"] in SUPPORTING:
-        lines.append(f"({len(premises) + 1}) [{target}]")
+        lines.append(f"({conclusion}) [{target}]")
+    elif relation["type"] == "undercut":
+        denied = titles.get(relation.get("to_link") or "", target)
+        lines.append(f"({conclusion}) [not {denied}]: {_text(f'The inference {denied} does not hold.')}")
+        lines.append(f"  _> <{denied}>")
     else:
         text = _text(f"It is not the case that: {claims[target]['text']}") if target in claims else "not"
-        lines.append(f"({len(premises) + 1}) [not {target}]: {text}")
+        lines.append(f"({conclusion}) [not {target}]: {text}")
         lines.append(f"  -> [{target}]")
     lines.append("")
     return lines
