@@ -262,7 +262,7 @@ def test_a_locution_written_speaker_colon_words_without_the_space_reads_the_same
     assert (workdir / "map.transcript.txt").read_text(encoding="utf-8") == "Doctor: Cycling: good for the heart.\n"
 
 
-def test_an_undercut_of_an_undercut_names_the_undercut_by_its_id() -> None:
+def test_an_undercut_of_an_undercut_names_the_undercut_it_denies() -> None:
     from argmap.readers.aif import import_graph
     from argmap.readers.aif_json import read_aif
 
@@ -296,6 +296,7 @@ def test_an_undercut_of_an_undercut_names_the_undercut_by_its_id() -> None:
         "I3": "objection",
         "I4": "rebuttal",
     }
-    assert imported.map["relations"] == [{"id": "CA6", "type": "undercut", "from": ["I3"], "to": "I2 -> I1"}]
-    assert claims["I4"]["undercuts"] == "CA6"
+    assert "relations" not in imported.map
+    assert claims["I3"]["undercuts"] == "I2 -> I1"
+    assert claims["I4"]["undercuts"] == "I3 -> I2 -> I1"  # named as argmap names an undercut's link
     assert "shape" not in imported.map and imported.notes == []

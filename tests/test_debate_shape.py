@@ -31,7 +31,7 @@ def test_an_article_map_still_has_one_thesis_that_leads_nowhere(run: Callable[..
     path = _write(project, MINIMAL_MAP + SECOND_THESIS + THESIS_ATTACKS)
     result = run("check", path)
     assert result.code == 1
-    assert _codes(result) == ["AM305", "AM311"]
+    assert {"AM305", "AM311"} <= set(_codes(result))
     assert "arguments/map.yaml:16:11: error AM305 `T2` is a second thesis (`T1` is the first)" in result.out
 
 

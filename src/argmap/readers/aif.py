@@ -252,6 +252,35 @@ def _quote(loc: _Locution, source: SourceText) -> str | dict[str, Any]:
     return loc.words
 
 
+def _undercut_names(
+    rels: list[Rel], names: dict[str, str], relation_names: dict[str, str]
+) -> list[tuple[Rel, str | None]]:
+    """Each undercut, once the link it denies has a name, with the id it is written with (or None).
+
+    An undercut someone undercuts is named as argmap names links, `C2 -> P13 -> P9`, up to
+    three arrows deep; deeper, linked, or in a circle, it gets an id (`CA7`), as does one the
+    file names. `names` gains each undercut's name.
+    """
+    denied = {rel.target for rel in rels if rel.type == "undercut"}
+    waiting = [rel for rel in rels if rel.type == "undercut"]
+    placed: list[tuple[Rel, str | None]] = []
+    while waiting:
+        ready = [rel for rel in waiting if rel.target in names] or waiting[:1]  # a circle: break it by id
+        for rel in ready:
+            waiting.remove(rel)
+            given = relation_names.get(rel.node)
+            nested = f"{rel.sources[0]} -> {names.get(rel.target, '')}"
+            if (
+                given is None
+                and rel.node in denied
+                and (len(rel.sources) > 1 or nested.count("->") > 3 or rel.target not in names or rel.scheme)
+            ):
+                given = f"CA{_ID_CHARS.sub('_', rel.node)}"
+            names[rel.node] = given or nested
+            placed.append((rel, given))
+    return [(rel, given) for rel, given in placed if rel.target in names]
+
+
 def _scheme(rel: Rel) -> dict[str, str]:
     """A named scheme, kept as the relation's note (and written back as the S-node's text on export)."""
     return {"note": f"{SCHEME_NOTE}{rel.scheme}"} if rel.scheme else {}
@@ -290,17 +319,14 @@ def _write_relations(
         name = name or f"{'RA' if rel.type == 'support' else 'CA'}{_ID_CHARS.sub('_', rel.node)}"
         names[rel.node] = name
         written.append({"id": name, "type": rel.type, "from": list(rel.sources), "to": rel.target, **_scheme(rel)})
-    denied = {rel.target for rel in rels if rel.type == "undercut"}
-    undercuts = [rel for rel in rels if rel.type == "undercut"]
-    for rel in undercuts:  # an undercut that is undercut itself is named by an id
-        if rel.node in denied:
-            names[rel.node] = relation_names.get(rel.node) or f"CA{_ID_CHARS.sub('_', rel.node)}"
-    for rel in undercuts:
-        if len(rel.sources) == 1 and rel.scheme is None and rel.node not in names:
-            by_id[rel.sources[0]].setdefault("undercuts", []).append(names[rel.target])
-            continue
+    for rel, name in _undercut_names(rels, names, relation_names):
         entry = {"type": "undercut", "from": list(rel.sources), "to": names[rel.target], **_scheme(rel)}
-        written.append({"id": names[rel.node], **entry} if rel.node in names else entry)
+        if name is not None:
+            written.append({"id": name, **entry})
+        elif len(rel.sources) == 1 and rel.scheme is None:
+            by_id[rel.sources[0]].setdefault("undercuts", []).append(names[rel.target])
+        else:
+            written.append(entry)
     for claim in claims:
         for key in ("supports", "attacks", "undercuts"):
             if key in claim and len(claim[key]) == 1:
