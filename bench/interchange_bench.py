@@ -31,12 +31,12 @@ from typing import Any
 
 import yaml
 
-from argmap.check import check_map
-from argmap.export import export_dict
+from argmap.check.pipeline import check_map
 from argmap.readers.aif import import_graph
 from argmap.readers.aif_json import parse_aif_text
 from argmap.writers.aif import aif_dict
 from argmap.writers.argdown import to_argdown
+from argmap.writers.export_json import export_dict
 
 SPEAKERS = ["Host", "Minister", "Shadow Minister", "Audience member"]
 WORDS = ["schools", "funding", "class", "sizes", "teachers", "record", "pupils", "money", "classrooms", "budget"]

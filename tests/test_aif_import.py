@@ -17,7 +17,7 @@ import pytest
 import yaml
 from tests.conftest import Run
 
-from argmap.check import check_map
+from argmap.check.pipeline import check_map
 
 AIF = Path(__file__).parent / "aif"
 

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.test_argdown import parse
 
-from argmap.check import check_map
+from argmap.check.pipeline import check_map
 from argmap.readers.aif import import_graph
 from argmap.readers.aif_json import AifError, read_aif
 from argmap.writers.aif import text_html

@@ -25,7 +25,7 @@ SAMPLE = Path(__file__).parent / "microtexts"  # the corpus sample the corpus re
 
 @pytest.fixture(scope="module")
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from argmap.cli import cli, main
+    from argmap.commands.main import cli, main
 
     if "microtext" not in getattr(cli.commands.get("import"), "commands", {}):
         pytest.skip("`argmap import microtext` (the corpus reader) is not part of this build")

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.terminal import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, fail
+from argmap.commands.common import EXIT_UNUSABLE, exit_code, fail, project_config, report_problems
 
 if TYPE_CHECKING:
+    from argmap.check.config import Config
     from argmap.readers.aif import Imported
 
 # An AIF file of a long debate (QT30's largest) is a few megabytes; beyond this, most likely the wrong file.
@@ -27,7 +28,7 @@ def import_group() -> None:
     """Make a map from another tool's file (AIF/OVA, …)."""
 
 
-@import_group.command("aif")
+@click.command("aif")
 @click.argument("aif_file", metavar="FILE.json", type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -53,10 +54,13 @@ def import_aif(aif_file: Path, map_file: Path, thesis: str | None, force: bool, 
     the analysed text in the file, a transcript of the locutions is written beside
     the map. A map of a debate (several top claims) is written with `shape: debate`.
     """
-    from argmap.load import display_name, read_text
+    from argmap.load.files import display_name, read_text
     from argmap.readers.aif import import_graph
     from argmap.readers.aif_json import AifError, parse_aif_text
 
+    config = project_config()  # the written map is checked as `argmap check` would
+    if config is None:
+        return EXIT_UNUSABLE
     text, problem = read_text(aif_file, max_bytes)
     if text is None:
         found = f"{problem.file}:{problem.line}:{problem.column}: {problem.message}" if problem else str(aif_file)
@@ -77,14 +81,17 @@ def import_aif(aif_file: Path, map_file: Path, thesis: str | None, force: bool, 
     for note in imported.notes:
         click.echo(f"argmap: note: {note}", err=True)
     _write(imported, map_file, text_file)
-    return _report(map_file, text_file, imported)
+    return _report(map_file, text_file, imported, config)
+
+
+import_group.add_command(import_aif)
 
 
 def _write(imported: Imported, map_file: Path, text_file: Path) -> None:
     """The text first, then the map; a map that cannot be written takes a new text with it."""
     import yaml
 
-    from argmap.write import WriteError, write_atomic
+    from argmap.writers.files import WriteError, write_atomic
 
     data = imported.source_text.encode("utf-8")
     imported.map["sources"][0]["sha256"] = hashlib.sha256(data).hexdigest()
@@ -99,17 +106,13 @@ def _write(imported: Imported, map_file: Path, text_file: Path) -> None:
         raise
 
 
-def _report(map_file: Path, text_file: Path, imported: Imported) -> int:
+def _report(map_file: Path, text_file: Path, imported: Imported, config: Config) -> int:
     """Check what was written, so the user knows at once whether it stands as a map."""
-    from argmap.check import check_map
-    from argmap.report import format_text
+    from argmap.check.pipeline import Options, check_map
 
-    result = check_map(map_file)
+    result = check_map(map_file, Options(config=config))
     claims = len(imported.map["claims"])
     shape = imported.map.get("shape", "article")
     click.echo(f"argmap: wrote {map_file} ({claims} claims, {shape} map) and its text {text_file}")
-    if result.problems:
-        click.echo(format_text(result.problems, 1, False), nl=False, err=True)
-    if result.unreadable:
-        return EXIT_UNUSABLE
-    return EXIT_PROBLEMS if result.errors else EXIT_OK
+    report_problems(result)
+    return exit_code([result], config.strict)

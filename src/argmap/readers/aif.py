@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.anchor import SourceText, find_quote
+from argmap.anchor.find import SourceText, find_quote
 from argmap.readers.aif_json import AifError, AifGraph, Node
 from argmap.readers.aif_kinds import Rel, choose_theses, kinds
 

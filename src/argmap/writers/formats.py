@@ -1,11 +1,9 @@
-"""`argmap export --format`: the resolved map in each interchange format."""
+"""`argmap export --format`: the resolved map in each export format (argmap.format.vocabulary.EXPORT_FORMATS)."""
 
 from __future__ import annotations
 
-from argmap.export import export_dict, export_json
-from argmap.resolve import ResolvedMap
-
-EXPORT_FORMATS = ("json", "aif", "ova", "argdown")
+from argmap.anchor.resolve import ResolvedMap
+from argmap.writers.export_json import export_dict, export_json
 
 
 def export_text(resolved: ResolvedMap, fmt: str) -> str:
