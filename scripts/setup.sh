@@ -28,3 +28,11 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${1:-}"
+
+# The Argdown CLI, which the tests use to parse `argmap export --format argdown` (1.7.x runs on
+# Node 20). Project-local, in .tools/argdown; without npm the tests that need it are skipped.
+ARGDOWN_VERSION="1.7.5"
+if command -v npm >/dev/null 2>&1 && [ ! -x .tools/argdown/node_modules/.bin/argdown ]; then
+  mkdir -p .tools/argdown
+  npm install --prefix .tools/argdown --no-audit --no-fund --silent "@argdown/cli@${ARGDOWN_VERSION}" >/dev/null
+fi

@@ -1,0 +1,1 @@
+"""argmap's commands, one module per command or family."""

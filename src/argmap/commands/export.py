@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap.commands.common import EXIT_PROBLEMS, exit_code, map_inputs, report_problems
+from argmap.format.vocabulary import EXPORT_FORMATS, format_names
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
@@ -19,7 +20,14 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("map_file", metavar="MAP", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True, help="Export format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(format_names(EXPORT_FORMATS)),
+    default="json",
+    show_default=True,
+    help="json (argmap's own), aif (AIFdb JSON), ova (an OVA3 save), argdown.",
+)
 @click.option(
     "-o",
     "--output",
@@ -30,12 +38,12 @@ if TYPE_CHECKING:
 def export(map_file: Path, fmt: str, output: Path | None, options: Options) -> int:
     """Export the fully resolved map: claims, relations, and every quote's span in its source."""
     from argmap.check.pipeline import check_map
-    from argmap.writers.export_json import export_json
     from argmap.writers.files import write_output
+    from argmap.writers.formats import export_text
 
     result = check_map(map_file, options)
     report_problems(result)
     if result.resolved is None:
         return max(exit_code([result], options.config.strict), EXIT_PROBLEMS)
-    write_output(output, export_json(result.resolved).encode("utf-8"), result.resolved.inputs)
+    write_output(output, export_text(result.resolved, fmt).encode("utf-8"), result.resolved.inputs)
     return exit_code([result], options.config.strict)

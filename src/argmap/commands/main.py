@@ -41,6 +41,7 @@ def _register_commands() -> None:
     from argmap.commands.edit import add, fix
     from argmap.commands.evaluate import evaluate
     from argmap.commands.export import export
+    from argmap.commands.import_aif import import_aif
     from argmap.commands.importing import import_group
     from argmap.commands.new import new
     from argmap.commands.render import render
@@ -56,6 +57,7 @@ def _register_commands() -> None:
         class_overview,
     ):
         cli.add_command(command)
+    import_group.add_command(import_aif)  # `import microtext` is defined with the group
 
 
 _register_commands()

@@ -39,6 +39,9 @@ RELATION_TYPES: tuple[str, ...] = ("support", "example", "attack", "undercut")
 # Whose case a claim serves; a student's claims (`added_by`) are on the `student` side.
 Side = Literal["author", "opponent"]
 
+# What a map is of: one article's argument (one thesis), or a debate (several speakers' top claims).
+MapShape = Literal["article", "debate"]
+
 # Ids are what students type in `supports:`; keep them short, case-sensitive words.
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=64)]
 NonEmptyText = Annotated[str, Field(min_length=1)]
@@ -188,6 +191,7 @@ class ArgumentMap(_Strict):
     argmap: int
     extends: NonEmptyText | None = None  # an overlay: the base map it adds to, relative to this file
     added_by: NonEmptyText | None = None  # an overlay: who added its claims (each claim may say otherwise)
+    shape: MapShape = "article"  # debate: any number of theses (top claims), which may attack
     title: str | None = None
     description: str | None = None
     sources: list[Source] = []  # required unless the map extends a base (validate.py says so)

@@ -106,6 +106,7 @@ def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileL
         groups.setdefault(group_id, group)  # a base group redefined: AM302 is not for groups; the base's wins
     model = overlay.model_copy(
         update={
+            "shape": base.model.shape,  # the base says what the map is; an overlay cannot relax its checks
             "title": overlay.title or base.model.title,
             "description": overlay.description or base.model.description,
             "sources": [*base.model.sources, *overlay.sources],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from argmap.anchor.resolve import ResolvedMap, ResolvedQuote
+from argmap.anchor.resolve import Link, ResolvedMap, ResolvedQuote
 from argmap.check.sides import sides
 
 EXPORT_VERSION = 1
@@ -50,6 +50,12 @@ def quote_dict(resolved: ResolvedMap, entry: ResolvedQuote) -> dict[str, Any]:
     return result
 
 
+def _note(resolved: ResolvedMap, link: Link) -> str | None:
+    """The note of a relation written out in `relations:` (a claim's `supports:` has none)."""
+    index = link.path[1] if not link.written_on_claim else None
+    return resolved.model.relations[index].note if isinstance(index, int) else None
+
+
 def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
     model = resolved.model
     sources = []
@@ -87,6 +93,9 @@ def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
         relation: dict[str, Any] = {"name": link.name, "type": link.type, "from": list(link.sources), "to": link.target}
         if link.id is not None:
             relation["id"] = link.id
+        note = _note(resolved, link)
+        if note is not None:
+            relation["note"] = note
         if link.type == "undercut":
             target = resolved.link_by_name(link.target)
             relation["to_link"] = target.name if target is not None else None
@@ -96,6 +105,7 @@ def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
         "map": resolved.file,
         "title": model.title,
         "description": model.description,
+        "shape": model.shape,
         "sources": sources,
         "groups": [{"id": gid, **group.model_dump(exclude_none=True)} for gid, group in model.groups.items()],
         "claims": claims,

@@ -2,6 +2,7 @@
 
 A map has one thesis. A second main point is a premise that supports the thesis,
 or the start of a map of its own. Each thesis after the first is reported.
+A map with ``shape: debate`` (several speakers' top claims) may have any number.
 
 Failing::
 
@@ -27,6 +28,8 @@ SEVERITY = Severity.ERROR
 
 
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
+    if resolved.model.shape == "debate":
+        return
     theses = [(i, c) for i, c in enumerate(resolved.model.claims) if c.kind == "thesis"]
     for index, claim in theses[1:]:
         first = theses[0][1].id

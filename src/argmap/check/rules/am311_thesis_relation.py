@@ -2,6 +2,8 @@
 
 The thesis is where the argument ends: every other claim leads to it, and it
 leads nowhere. A thesis that supports another claim is really a premise.
+In a map with ``shape: debate`` a thesis is a speaker's top claim and may attack
+or undercut another speaker's claims; supporting is still an error.
 
 Failing::
 
@@ -31,6 +33,8 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         if claim.kind != "thesis":
             continue
         for link in outgoing(resolved, cid):
+            if resolved.model.shape == "debate" and link.type != "support":
+                continue  # top claims of a debate answer each other
             yield resolved.problem(
                 link.path,
                 CODE,

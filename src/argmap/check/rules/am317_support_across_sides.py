@@ -6,6 +6,9 @@ concession that *supports* one of the author's claims is usually a ``supports:``
 written for ``attacks:``; a claim marked ``side: opponent`` that supports the thesis
 is marked wrongly. A student's added claims may support either side.
 
+A map with ``shape: debate`` has no author and opponent: each top claim is one speaker's
+position, so this rule checks articles only.
+
 Failing::
 
       - {id: O1, kind: objection, text: ..., quote: ..., attacks: P1}
@@ -31,6 +34,8 @@ SEVERITY = Severity.ERROR
 
 
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
+    if resolved.model.shape == "debate":
+        return  # sides are an article's author and opponent; a debate has speakers
     claims = resolved.claims
     side = sides(resolved)
     for link in resolved.links:

@@ -6,6 +6,9 @@ with rebuttals (AM308 checks those). An objection that attacks another objection
 or a premise of the author's that attacks the author's thesis, is on the wrong side
 or has the wrong relation. A student's added claims may attack anything.
 
+A map with ``shape: debate`` has no author and opponent: each top claim is one speaker's
+position, so this rule checks articles only.
+
 Failing::
 
       - {id: O1, kind: objection, text: ..., quote: ..., attacks: P1}
@@ -31,6 +34,8 @@ SEVERITY = Severity.ERROR
 
 
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
+    if resolved.model.shape == "debate":
+        return  # sides are an article's author and opponent; a debate has speakers
     claims = resolved.claims
     side = sides(resolved)
     for cid, claim in claims.items():
