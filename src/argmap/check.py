@@ -6,13 +6,13 @@ stops there with what was found so far. Nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.codes import is_unreadable
 from argmap.compose import Composed, FileLocator, combine
-from argmap.load import DEFAULT_MAX_BYTES, display_name, load_map
+from argmap.load import DEFAULT_MAX_BYTES, Loaded, display_name, load_map, load_text
 from argmap.problems import Position, Problem, problem, sort_problems
 from argmap.resolve import ResolvedMap, resolve
 from argmap.sources import DEFAULT_MAX_SOURCE_BYTES, project_root
@@ -26,6 +26,8 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES
     root: Path | None = None  # None: found from each map's location
+    # Maps open in an editor, by resolved path: their unsaved text is checked, not the file's.
+    texts: Mapping[Path, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -69,7 +71,7 @@ def compose_map(
     path: Path, options: Options, root: Path, chain: tuple[Path, ...] = ()
 ) -> tuple[Composed | None, str, list[Problem]]:
     """Load and validate a map and, for an overlay, its base (and the base's base…)."""
-    loaded = load_map(path, options.max_bytes)
+    loaded = _load(path, options)
     problems = list(loaded.problems)
     if loaded.unreadable:
         return None, loaded.file, problems
@@ -103,6 +105,11 @@ def compose_map(
     if base is None:
         return None, loaded.file, problems  # the base's own problems say why
     return combine(base, model, path, own), loaded.file, problems
+
+
+def _load(path: Path, options: Options) -> Loaded:
+    text = options.texts.get(path.resolve()) if options.texts else None
+    return load_map(path, options.max_bytes) if text is None else load_text(text, display_name(path))
 
 
 def find_maps(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
