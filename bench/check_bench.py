@@ -48,8 +48,13 @@ def timed(command: list[str], repeat: int, env: dict[str, str]) -> list[float]:
 
 
 def heavy_imports_of_version() -> list[str]:
-    probe = subprocess.run([sys.executable, "-X", "importtime", "-m", "argmap", "--version"],
-                           cwd=ROOT, capture_output=True, text=True, check=False)
+    probe = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "argmap", "--version"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     names = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in probe.stderr.splitlines() if "|" in line}
     return sorted(names & set(HEAVY))
 

@@ -85,8 +85,12 @@ def main() -> int:
             cache = "on, in a private folder, filled by the warm-up"
         argmap, how = argmap_command(env)
         dot_file = out / "map.dot"
-        subprocess.run([*argmap, "render", str(MAP), "--format", "dot", "-o", str(dot_file)],
-                       capture_output=True, check=True, env=env)
+        subprocess.run(
+            [*argmap, "render", str(MAP), "--format", "dot", "-o", str(dot_file)],
+            capture_output=True,
+            check=True,
+            env=env,
+        )
         shown = {
             "dot": f"dot -T{fmt} map.dot -o bare.{fmt}",
             "render": f"argmap render MAP -o render.{fmt}",
@@ -108,24 +112,38 @@ def main() -> int:
         same = (out / "again.dot").read_bytes() == dot_file.read_bytes()
     median = {name: statistics.median(values) for name, values in times.items()}
     print(f"argmap render benchmark: {MAP.relative_to(ROOT)} -> {fmt.upper()}")
-    print(f"  method: {args.reps} fresh processes per command after one warm-up each, interleaved; "
-          "wall clock; median (min-max)")
+    print(
+        f"  method: {args.reps} fresh processes per command after one warm-up each, interleaved; "
+        "wall clock; median (min-max)"
+    )
     print(f"  argmap run as {how}")
-    print(f"  Graphviz: {version}; Python {sys.version.split()[0]}; bytecode cache {cache}; "
-          f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-    print(f"  DOT: {dot_file.name} as written by `argmap render --format dot` ({'identical' if same else 'DIFFERENT'} "
-          "on every run)")
+    print(
+        f"  Graphviz: {version}; Python {sys.version.split()[0]}; bytecode cache {cache}; "
+        f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+    )
+    print(
+        f"  DOT: {dot_file.name} as written by `argmap render --format dot` ({'identical' if same else 'DIFFERENT'} "
+        "on every run)"
+    )
     for name, values in times.items():
-        print(f"  {name:7s} {median[name] * 1000:8.1f} ms  ({min(values) * 1000:.1f}-{max(values) * 1000:.1f})  "
-              f"{shown[name]}")
+        print(
+            f"  {name:7s} {median[name] * 1000:8.1f} ms  ({min(values) * 1000:.1f}-{max(values) * 1000:.1f})  "
+            f"{shown[name]}"
+        )
     aim = 1.2 * median["dot"] + 0.15
     overhead = median["render"] - median["dot"]
-    print(f"  overhead of argmap over bare dot: {overhead * 1000:.1f} ms "
-          f"(render / dot = {median['render'] / median['dot']:.2f}x)")
-    print(f"  aim render <= 1.2 x dot + 0.15 s = {aim * 1000:.1f} ms: {'met' if median['render'] <= aim else 'NOT met'}")
-    print(f"  of the overhead, `argmap check` alone (start-up, YAML, validation, quote anchoring, rules) "
-          f"is {median['check'] * 1000:.1f} ms; graph + DOT + write add "
-          f"{(median['to-dot'] - median['check']) * 1000:.1f} ms")
+    print(
+        f"  overhead of argmap over bare dot: {overhead * 1000:.1f} ms "
+        f"(render / dot = {median['render'] / median['dot']:.2f}x)"
+    )
+    print(
+        f"  aim render <= 1.2 x dot + 0.15 s = {aim * 1000:.1f} ms: {'met' if median['render'] <= aim else 'NOT met'}"
+    )
+    print(
+        f"  of the overhead, `argmap check` alone (start-up, YAML, validation, quote anchoring, rules) "
+        f"is {median['check'] * 1000:.1f} ms; graph + DOT + write add "
+        f"{(median['to-dot'] - median['check']) * 1000:.1f} ms"
+    )
     return 0
 
 

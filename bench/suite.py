@@ -28,6 +28,7 @@ peak memory < 10 x input size + baseline; all-fail / all-pass <= 5x.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -56,8 +57,31 @@ ARGMAP = console_script()
 
 
 def vocabulary(rng: random.Random, size: int = 2000) -> list[str]:
-    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pa", "do", "gi", "ha", "ju", "be",
-                 "cor", "dan", "fel", "mor", "sin", "tal", "ven", "wis"]
+    syllables = [
+        "ka",
+        "lo",
+        "mi",
+        "ne",
+        "ru",
+        "sa",
+        "ti",
+        "vo",
+        "ze",
+        "pa",
+        "do",
+        "gi",
+        "ha",
+        "ju",
+        "be",
+        "cor",
+        "dan",
+        "fel",
+        "mor",
+        "sin",
+        "tal",
+        "ven",
+        "wis",
+    ]
     words: set[str] = set()
     while len(words) < size:
         words.add("".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))))
@@ -84,7 +108,7 @@ def typo(passage: str, rng: random.Random) -> str:
     w = words[i]
     if len(w) >= 2:
         j = rng.randrange(len(w) - 1)
-        w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+        w = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
         if w == words[i]:
             w = w + "q"
     words[i] = w
@@ -188,7 +212,9 @@ def main() -> int:
     args = parser.parse_args()
     repeat = args.repeat or (1 if args.quick else 3)
     print(__doc__.split("Run:")[0].rstrip())
-    print(f"\nargmap: {ARGMAP}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; repeat={repeat}; seed={args.seed}\n")
+    print(
+        f"\nargmap: {ARGMAP}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; repeat={repeat}; seed={args.seed}\n"
+    )
 
     render_cmd = render_command()
     render = render_cmd is not None
@@ -208,17 +234,22 @@ def main() -> int:
         (project / "seeds-tiny").mkdir()
         (project / "seeds-tiny" / "source.txt").write_text("The thesis is short.\n")
         tiny = project / "arguments" / "tiny.yaml"
-        tiny.write_text("argmap: 1\nsources:\n  - id: src\n    path: ../seeds-tiny/source.txt\nclaims:\n"
-                        "  - id: T1\n    kind: thesis\n    text: T.\n    quote: The thesis is short\n")
+        tiny.write_text(
+            "argmap: 1\nsources:\n  - id: src\n    path: ../seeds-tiny/source.txt\nclaims:\n"
+            "  - id: T1\n    kind: thesis\n    text: T.\n    quote: The thesis is short\n"
+        )
         check_base = measure([ARGMAP, "check", str(tiny)], project, repeat, args.timeout)
         check_kib = int(check_base["max_rss_kib"])  # type: ignore[arg-type]
         results["baseline_check_tiny"] = check_base
-        print(f"baseline `argmap --version`: {fmt_s(baseline['median_s'])} s, {base_kib / 1024:.1f} MiB; "
-              f"`argmap check` of a one-claim map: {fmt_s(check_base['median_s'])} s, {check_kib / 1024:.1f} MiB "
-              "(pydantic, PyYAML, rapidfuzz imported)\n")
-        header = (f"{'source':>6} {'claims':>6} {'map KB':>7} | {'check s':>8} {'MiB':>6} {'exit':>4} | "
-                  f"{'export s':>8} {'MiB':>6}" + (f" | {'dot s':>7} {'svg s':>7}" if render else "")
-                  + " | mem aim")
+        print(
+            f"baseline `argmap --version`: {fmt_s(baseline['median_s'])} s, {base_kib / 1024:.1f} MiB; "
+            f"`argmap check` of a one-claim map: {fmt_s(check_base['median_s'])} s, {check_kib / 1024:.1f} MiB "
+            "(pydantic, PyYAML, rapidfuzz imported)\n"
+        )
+        header = (
+            f"{'source':>6} {'claims':>6} {'map KB':>7} | {'check s':>8} {'MiB':>6} {'exit':>4} | "
+            f"{'export s':>8} {'MiB':>6}" + (f" | {'dot s':>7} {'svg s':>7}" if render else "") + " | mem aim"
+        )
         print(header)
         print("-" * len(header))
         for label, size in SOURCE_SIZES.items():
@@ -231,23 +262,39 @@ def main() -> int:
             source_file.write_text(source, encoding="utf-8")
             for claims in CLAIM_COUNTS:
                 map_file = folder / f"map-{claims}.yaml"
-                map_file.write_text(make_map(random.Random(f"{args.seed}-{label}-{claims}"), source, claims)
-                                    .replace("../seeds/source.txt", f"../seeds-{label}/source.txt"))
-                row: dict[str, object] = {"source": label, "source_bytes": len(source.encode()),
-                                          "claims": claims, "map_bytes": map_file.stat().st_size}
+                map_file.write_text(
+                    make_map(random.Random(f"{args.seed}-{label}-{claims}"), source, claims).replace(
+                        "../seeds/source.txt", f"../seeds-{label}/source.txt"
+                    )
+                )
+                row: dict[str, object] = {
+                    "source": label,
+                    "source_bytes": len(source.encode()),
+                    "claims": claims,
+                    "map_bytes": map_file.stat().st_size,
+                }
                 row["check"] = measure([ARGMAP, "check", str(map_file)], project, repeat, args.timeout)
                 out = project / "out.json"
-                row["export"] = measure([ARGMAP, "export", str(map_file), "-o", str(out)], project, repeat, args.timeout)
+                row["export"] = measure(
+                    [ARGMAP, "export", str(map_file), "-o", str(out)], project, repeat, args.timeout
+                )
                 if render_cmd is not None:
-                    row["dot"] = measure([*render_cmd, str(map_file), "--format", "dot", "-o",
-                                          str(project / "out.dot")], project, repeat, args.timeout)
+                    row["dot"] = measure(
+                        [*render_cmd, str(map_file), "--format", "dot", "-o", str(project / "out.dot")],
+                        project,
+                        repeat,
+                        args.timeout,
+                    )
                     if claims >= 10_000 and svg_gave_up:
                         row["svg"] = {"median_s": None, "timed_out": True, "skipped": "a smaller source timed out"}
                     else:
                         svg_timeout = 60.0 if claims >= 10_000 else args.timeout  # Graphviz layout of 10,000 boxes
-                        row["svg"] = measure([*render_cmd, str(map_file), "--format", "svg", "-o",
-                                              str(project / "out.svg")], project,
-                                             1 if claims >= 10_000 else repeat, svg_timeout)
+                        row["svg"] = measure(
+                            [*render_cmd, str(map_file), "--format", "svg", "-o", str(project / "out.svg")],
+                            project,
+                            1 if claims >= 10_000 else repeat,
+                            svg_timeout,
+                        )
                         svg_gave_up = svg_gave_up or bool(row["svg"]["timed_out"])  # type: ignore[index]
                 input_kib = (int(row["source_bytes"]) + int(row["map_bytes"])) / 1024  # type: ignore[arg-type]
                 peak = max(int(row["check"]["max_rss_kib"]), int(row["export"]["max_rss_kib"]))  # type: ignore[index]
@@ -256,29 +303,39 @@ def main() -> int:
                 row["memory_vs_check_baseline_met"] = peak < 10 * input_kib + check_kib
                 rows.append(row)
                 check, export = row["check"], row["export"]
-                line = (f"{label:>6} {claims:>6} {int(row['map_bytes']) / 1000:>7.0f} | "  # type: ignore[arg-type]
-                        f"{fmt_s(check['median_s']):>8} {check['max_rss_kib'] / 1024:>6.1f} {check['exit']:>4} | "  # type: ignore[index,operator]
-                        f"{fmt_s(export['median_s']):>8} {export['max_rss_kib'] / 1024:>6.1f}")  # type: ignore[index,operator]
+                line = (
+                    f"{label:>6} {claims:>6} {int(row['map_bytes']) / 1000:>7.0f} | "  # type: ignore[arg-type]
+                    f"{fmt_s(check['median_s']):>8} {check['max_rss_kib'] / 1024:>6.1f} {check['exit']:>4} | "  # type: ignore[index,operator]
+                    f"{fmt_s(export['median_s']):>8} {export['max_rss_kib'] / 1024:>6.1f}"
+                )  # type: ignore[index,operator]
                 if render:
                     svg = row["svg"]
                     line += f" | {fmt_s(row['dot']['median_s']):>7} {fmt_s(svg['median_s']):>7}"  # type: ignore[index]
-                line += (f" | {'ok' if row['memory_aim_met'] else 'MISSED'} (< {row['memory_aim_kib'] / 1024:.0f} MiB)"
-                         f"; vs check baseline {'ok' if row['memory_vs_check_baseline_met'] else 'MISSED'} "
-                         f"(< {(10 * input_kib + check_kib) / 1024:.0f} MiB)")
+                line += (
+                    f" | {'ok' if row['memory_aim_met'] else 'MISSED'} (< {row['memory_aim_kib'] / 1024:.0f} MiB)"
+                    f"; vs check baseline {'ok' if row['memory_vs_check_baseline_met'] else 'MISSED'} "
+                    f"(< {(10 * input_kib + check_kib) / 1024:.0f} MiB)"
+                )
                 print(line, flush=True)
 
             if label == "1MB":
                 fail_map = folder / "map-10000-fail.yaml"
-                fail_map.write_text(make_map(random.Random(f"{args.seed}-{label}-10000"), source, 10_000, fail=True)
-                                    .replace("../seeds/source.txt", f"../seeds-{label}/source.txt"))
+                fail_map.write_text(
+                    make_map(random.Random(f"{args.seed}-{label}-10000"), source, 10_000, fail=True).replace(
+                        "../seeds/source.txt", f"../seeds-{label}/source.txt"
+                    )
+                )
                 failing = measure([ARGMAP, "check", str(fail_map)], project, 1, args.timeout)
                 results["all_fail"] = failing
 
     one_mb = [(int(r["claims"]), r["check"]["median_s"]) for r in rows if r["source"] == "1MB"]  # type: ignore[index,arg-type]
     k = fit_exponent(one_mb)  # type: ignore[arg-type]
-    ratios = [(b[1] / a[1]) if (a[1] and b[1]) else None for a, b in zip(one_mb, one_mb[1:])]
-    results["scaling"] = {"exponent": k, "ratios_10x": ratios,
-                          "verdict_10x_le_12x": all(r is not None and r <= 12 for r in ratios)}
+    ratios = [(b[1] / a[1]) if (a[1] and b[1]) else None for a, b in itertools.pairwise(one_mb)]
+    results["scaling"] = {
+        "exponent": k,
+        "ratios_10x": ratios,
+        "verdict_10x_le_12x": all(r is not None and r <= 12 for r in ratios),
+    }
     big = next(r for r in rows if r["source"] == "1MB" and r["claims"] == 10_000)
     big_s = big["check"]["median_s"]  # type: ignore[index]
     fail_s = results["all_fail"]["median_s"]  # type: ignore[index]
@@ -289,18 +346,27 @@ def main() -> int:
         "memory_vs_check_baseline_all_met": all(r["memory_vs_check_baseline_met"] for r in rows),
     }
     print()
-    print(f"scaling over 1 MB rows: t ~ n^{k:.2f}; 10x quotes -> "
-          + ", ".join("timeout" if r is None else f"{r:.1f}x" for r in ratios)
-          + f" time: {'ok' if results['scaling']['verdict_10x_le_12x'] else 'MISSED'} (aim <= 12x)")  # type: ignore[index]
-    print(f"10,000 claims x 1 MB check: {fmt_s(big_s)} s ({'ok' if results['aims']['check_10000x1MB_le_3s'] else 'MISSED'}, aim <= 3 s)")  # type: ignore[index]
+    print(
+        f"scaling over 1 MB rows: t ~ n^{k:.2f}; 10x quotes -> "
+        + ", ".join("timeout" if r is None else f"{r:.1f}x" for r in ratios)
+        + f" time: {'ok' if results['scaling']['verdict_10x_le_12x'] else 'MISSED'} (aim <= 12x)"
+    )  # type: ignore[index]
+    print(
+        f"10,000 claims x 1 MB check: {fmt_s(big_s)} s ({'ok' if results['aims']['check_10000x1MB_le_3s'] else 'MISSED'}, aim <= 3 s)"
+    )  # type: ignore[index]
     ratio = results["aims"]["all_fail_ratio"]  # type: ignore[index]
-    print(f"all quotes failing: {fmt_s(fail_s)} s (exit {results['all_fail']['exit']}, "  # type: ignore[index]
-          f"{results['all_fail']['max_rss_kib'] / 1024:.1f} MiB) = "  # type: ignore[index,operator]
-          + ("timeout" if ratio is None else f"{ratio:.1f}x") + " the all-pass time (aim <= 5x)")
-    print(f"memory aim (< 10 x input + {base_kib / 1024:.1f} MiB baseline): "
-          f"{'met on every row' if results['aims']['memory_all_met'] else 'MISSED on some rows'}; "  # type: ignore[index]
-          f"against the one-claim `check` baseline ({check_kib / 1024:.1f} MiB): "
-          f"{'met on every row' if results['aims']['memory_vs_check_baseline_all_met'] else 'MISSED on some rows'}")  # type: ignore[index]
+    print(
+        f"all quotes failing: {fmt_s(fail_s)} s (exit {results['all_fail']['exit']}, "  # type: ignore[index]
+        f"{results['all_fail']['max_rss_kib'] / 1024:.1f} MiB) = "  # type: ignore[index,operator]
+        + ("timeout" if ratio is None else f"{ratio:.1f}x")
+        + " the all-pass time (aim <= 5x)"
+    )
+    print(
+        f"memory aim (< 10 x input + {base_kib / 1024:.1f} MiB baseline): "
+        f"{'met on every row' if results['aims']['memory_all_met'] else 'MISSED on some rows'}; "  # type: ignore[index]
+        f"against the one-claim `check` baseline ({check_kib / 1024:.1f} MiB): "
+        f"{'met on every row' if results['aims']['memory_vs_check_baseline_all_met'] else 'MISSED on some rows'}"
+    )  # type: ignore[index]
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "suite.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(f"\nwritten: {RESULTS / 'suite.json'}")

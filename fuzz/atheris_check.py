@@ -34,7 +34,9 @@ PROJECT = Path(tempfile.mkdtemp(prefix="argmap-atheris-"))
 (PROJECT / "pyproject.toml").write_text("")
 (PROJECT / "seeds").mkdir()
 (PROJECT / "arguments").mkdir()
-shutil.copyfile(ROOT / "seeds" / "countering-external-threats.txt", PROJECT / "seeds" / "countering-external-threats.txt")
+shutil.copyfile(
+    ROOT / "seeds" / "countering-external-threats.txt", PROJECT / "seeds" / "countering-external-threats.txt"
+)
 MAP = PROJECT / "arguments" / "map.yaml"
 
 
@@ -50,8 +52,9 @@ def one_input(data: bytes) -> None:
 def seed_corpus(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if not any(folder.iterdir()):
-        for number, path in enumerate(sorted((ROOT / "arguments").glob("*.yaml")) +
-                                      sorted((ROOT / "tests" / "bad_maps").glob("*.yaml"))):
+        for number, path in enumerate(
+            sorted((ROOT / "arguments").glob("*.yaml")) + sorted((ROOT / "tests" / "bad_maps").glob("*.yaml"))
+        ):
             text = path.read_text(encoding="utf-8").replace("../../seeds/", "../seeds/")
             (folder / f"seed-{number:03}.yaml").write_text(text, encoding="utf-8")
 

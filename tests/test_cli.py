@@ -20,8 +20,6 @@ from argmap.terminal import colour_wanted
 MISTAKES = Path("tests/cli_maps/student-mistakes.yaml")
 
 
-
-
 @pytest.fixture
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
@@ -35,7 +33,9 @@ def test_check_output_matches_golden_file(fmt: str, in_repo: None, run: Callable
     assert_golden(f"check.{fmt}", result.out)
 
 
-def test_text_output_reads_file_line_col_severity_code_message_then_hint(in_repo: None, run: Callable[..., Run]) -> None:
+def test_text_output_reads_file_line_col_severity_code_message_then_hint(
+    in_repo: None, run: Callable[..., Run]
+) -> None:
     lines = run("check", MISTAKES).out.splitlines()
     assert lines[0].startswith(f"{MISTAKES}:14:12: warning AM207 ")
     assert lines[1].startswith("    hint: paste the source's exact text: ")
@@ -51,7 +51,10 @@ def test_a_typo_gets_the_passage_and_a_word_diff(in_repo: None, run: Callable[..
 def test_json_problems_carry_exact_positions(in_repo: None, run: Callable[..., Run]) -> None:
     document = json.loads(run("check", "--format", "json", MISTAKES).out)
     assert [(p["code"], p["line"], p["column"]) for p in document["problems"]] == [
-        ("AM207", 14, 12), ("AM206", 20, 12), ("AM301", 21, 15)]
+        ("AM207", 14, 12),
+        ("AM206", 20, 12),
+        ("AM301", 21, 15),
+    ]
     assert document["summary"] == {"files": 1, "errors": 2, "warnings": 1}
 
 
@@ -111,9 +114,15 @@ def test_export_gives_each_quote_its_span(run: Callable[..., Run], project: Path
     start = source.index("spoke highly of the current state of Sino-Russian relations")
     column = start - source.rindex("\n", 0, start)  # 1-based: the newline itself is column 0
     assert quote == {
-        "source": "oped", "exact": "spoke highly of the current state of Sino-Russian relations",
-        "status": "exact", "start": start, "end": start + 59, "line": 15, "column": column,
-        "end_line": 15, "end_column": column + 59,
+        "source": "oped",
+        "exact": "spoke highly of the current state of Sino-Russian relations",
+        "status": "exact",
+        "start": start,
+        "end": start + 59,
+        "line": 15,
+        "column": column,
+        "end_line": 15,
+        "end_column": column + 59,
         "text": "spoke highly of the current state of Sino-Russian relations",
     }
     assert document["relations"] == [{"name": "P1 -> T1", "type": "support", "from": ["P1"], "to": "T1"}]
@@ -159,14 +168,19 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
 
 
 def _argmap(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
+    )
 
 
 def test_help_and_version_import_nothing_heavy() -> None:
-    probe = ("import sys; from argmap.cli import main; code = main(['--version']); "
-             "heavy = {'pydantic', 'yaml', 'rapidfuzz', 'graphviz'} & set(sys.modules); print(sorted(heavy))")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    probe = (
+        "import sys; from argmap.cli import main; code = main(['--version']); "
+        "heavy = {'pydantic', 'yaml', 'rapidfuzz', 'graphviz'} & set(sys.modules); print(sorted(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
+    )
     assert result.stdout.splitlines()[-1] == "[]"
 
 
@@ -203,9 +217,13 @@ def test_check_fix_pastes_the_exact_text_then_checks(run: Callable[..., Run], pr
 def test_dry_run_without_fix_is_a_usage_error(run: Callable[..., Run], project: Path) -> None:
     assert run("check", "--dry-run", project).code == 2
 
+
 def test_closest_passage_searches_are_bounded_per_map(project: Path, run: Callable[..., Run]) -> None:
-    claims = "".join(f"  - id: X{i}\n    kind: premise\n    text: p.\n    quote: words not in the op-ed number {i}\n"
-                     "    supports: T1\n" for i in range(105))
+    claims = "".join(
+        f"  - id: X{i}\n    kind: premise\n    text: p.\n    quote: words not in the op-ed number {i}\n"
+        "    supports: T1\n"
+        for i in range(105)
+    )
     target = project / "arguments" / "map.yaml"
     target.write_text(MINIMAL_MAP + claims)
     out = run("check", target).out

@@ -63,14 +63,17 @@ def test_unknown_keys_are_reported_with_their_line_and_exit_2(in_project: Path, 
     assert "did you mean `strict`?" in result.err
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('[rules]\nAM999 = "off"\n', "no problem has the code AM999"),
-    ('[rules]\nAM301 = "ignore"\n', "it must be \"off\", \"warning\" or \"error\""),
-    ('[rules]\nAM102 = "off"\n', "cannot be switched off"),
-    ('format = "xml"\n', "it must be one of: text, json, github"),
-    ("coverage-min = 120\n", "a percentage from 0 to 100"),
-    ("strict = yes\n", "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[rules]\nAM999 = "off"\n', "no problem has the code AM999"),
+        ('[rules]\nAM301 = "ignore"\n', 'it must be "off", "warning" or "error"'),
+        ('[rules]\nAM102 = "off"\n', "cannot be switched off"),
+        ('format = "xml"\n', "it must be one of: text, json, github"),
+        ("coverage-min = 120\n", "a percentage from 0 to 100"),
+        ("strict = yes\n", "not valid TOML"),
+    ],
+)
 def test_bad_values_are_reported(in_project: Path, run: Callable[..., Run], text: str, message: str) -> None:
     (in_project / ".argmap.toml").write_text(text)
     result = run("check", "arguments")

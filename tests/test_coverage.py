@@ -12,7 +12,7 @@ from argmap.coverage import split_sentences
 
 
 def sentences(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in split_sentences(text, 0, len(text))]
+    return [text[s.start : s.end] for s in split_sentences(text, 0, len(text))]
 
 
 def test_sentences_end_at_stops_before_a_capital() -> None:
@@ -26,8 +26,11 @@ def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
 
 def test_a_short_line_without_a_full_stop_stands_alone_but_wrapped_prose_does_not() -> None:
     text = "Foreign Policy\nCountering External Threats\nA long sentence that was wrapped by\nthe editor goes on here."
-    assert sentences(text) == ["Foreign Policy", "Countering External Threats",
-                               "A long sentence that was wrapped by\nthe editor goes on here."]
+    assert sentences(text) == [
+        "Foreign Policy",
+        "Countering External Threats",
+        "A long sentence that was wrapped by\nthe editor goes on here.",
+    ]
 
 
 def test_a_closing_quote_stays_with_its_sentence() -> None:

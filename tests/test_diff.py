@@ -27,7 +27,6 @@ NEW = Path("tests/diff_maps/new.yaml")
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-
 @pytest.fixture
 def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
@@ -44,15 +43,21 @@ def test_diff_output_matches_golden_file(fmt: str, in_repo: None, run: Callable[
 def test_text_lists_each_kind_of_change(in_repo: None, run: Callable[..., Run]) -> None:
     lines = run("diff", OLD, NEW).out.splitlines()
     assert lines[:2] == [f"--- {OLD}", f"+++ {NEW}"]
-    assert '+ O1 objection (added by a student): "Trade figures alone do not show a strategic alignment." attacks E1' \
+    assert (
+        '+ O1 objection (added by a student): "Trade figures alone do not show a strategic alignment." attacks E1'
         in lines
+    )
     assert any(line.startswith("- E2 evidence · document: ") for line in lines)
-    assert '~ P2 text: "Both countries face more threats." -> "Both countries face a rising number of external threats."' \
+    assert (
+        '~ P2 text: "Both countries face more threats." -> "Both countries face a rising number of external threats."'
         in lines
+    )
     assert any(line.startswith('~ P3 quotes: "Beijing and Moscow') and "(oped 25:5) -> " in line for line in lines)
     assert {"+ O1 -> E1 attack", "- E2 -> P1 support", "- P3 -> P2 support"} <= set(lines)
-    assert lines[-1] == ("1 claim added, 2 changed, 1 removed; 1 relation added, 0 changed, 2 removed; "
-                         "0 groups added, 1 changed, 0 removed")
+    assert lines[-1] == (
+        "1 claim added, 2 changed, 1 removed; 1 relation added, 0 changed, 2 removed; "
+        "0 groups added, 1 changed, 0 removed"
+    )
 
 
 def test_json_counts_and_fields(in_repo: None, run: Callable[..., Run]) -> None:
@@ -132,9 +137,8 @@ def _write(project: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_a_relation_that_changes_type_is_changed_not_removed_and_added(
-        run: Callable[..., Run], project: Path) -> None:
-    extra = ("  - id: R1\n    kind: rebuttal\n    added_by: a student\n    text: Not really.\n    attacks: P1\n")
+def test_a_relation_that_changes_type_is_changed_not_removed_and_added(run: Callable[..., Run], project: Path) -> None:
+    extra = "  - id: R1\n    kind: rebuttal\n    added_by: a student\n    text: Not really.\n    attacks: P1\n"
     old = _write(project, "old.yaml", MINIMAL_MAP + extra)
     new = _write(project, "new.yaml", MINIMAL_MAP + extra.replace("attacks: P1", "supports: P1"))
     result = run("diff", old, new)
@@ -146,8 +150,10 @@ def test_a_relation_that_changes_type_is_changed_not_removed_and_added(
 
 
 def test_same_words_at_another_place_is_a_changed_quote(run: Callable[..., Run], project: Path) -> None:
-    claim = "  - id: P2\n    kind: premise\n    text: Threats.\n    quote:\n      exact: external threats\n" \
-            "      occurrence: {n}\n    supports: T1\n"
+    claim = (
+        "  - id: P2\n    kind: premise\n    text: Threats.\n    quote:\n      exact: external threats\n"
+        "      occurrence: {n}\n    supports: T1\n"
+    )
     old = _write(project, "old.yaml", MINIMAL_MAP + claim.format(n=1))
     new = _write(project, "new.yaml", MINIMAL_MAP + claim.format(n=2))
     fields = json.loads(run("diff", "--format", "json", old, new).out)["claims"]["changed"][0]["fields"]
@@ -199,7 +205,8 @@ def _pretend_overlay(monkeypatch: pytest.MonkeyPatch, overlay: Path, base_name: 
 
 
 def test_one_overlay_argument_is_compared_with_its_base(
-        monkeypatch: pytest.MonkeyPatch, in_repo: None, run: Callable[..., Run]) -> None:
+    monkeypatch: pytest.MonkeyPatch, in_repo: None, run: Callable[..., Run]
+) -> None:
     _pretend_overlay(monkeypatch, NEW, "old.yaml")
     result = run("diff", NEW)
     assert result.code == 1
@@ -209,9 +216,13 @@ def test_one_overlay_argument_is_compared_with_its_base(
 
 def test_a_real_overlay_shows_what_the_student_added(run: Callable[..., Run], project: Path) -> None:
     _write(project, "base.yaml", MINIMAL_MAP)
-    overlay = _write(project, "student.yaml", "argmap: 1\nextends: base.yaml\nclaims:\n"
-                     "  - id: S1\n    kind: objection\n    added_by: a student\n"
-                     "    text: Good words are not coordination.\n    attacks: P1\n")
+    overlay = _write(
+        project,
+        "student.yaml",
+        "argmap: 1\nextends: base.yaml\nclaims:\n"
+        "  - id: S1\n    kind: objection\n    added_by: a student\n"
+        "    text: Good words are not coordination.\n    attacks: P1\n",
+    )
     result = run("diff", overlay)
     assert result.code == 1, result.err
     lines = result.out.splitlines()

@@ -84,16 +84,11 @@ ADDED_O1 = """\
 """
 
 FIXED_LINES = {
-    "      - quote: \"you might also like\"    # furniture, typed in lower case\n":
-        "      - quote: \"You might also like\"    # furniture, typed in lower case\n",
-    "  - {id: E1, kind: evidence, basis: statistic, text: Trade grew., quote: 'two-way trade volume reached $123 billion', supports: P1}\n":
-        "  - {id: E1, kind: evidence, basis: statistic, text: Trade grew., quote: 'Two-way trade volume reached $123 billion', supports: P1}\n",
-    "    quote: 'NATO and some of its partners ... the country''s security interests'\n":
-        "    quote: 'NATO and some of its partners ... the country\u2019s security interests'\n",
-    "      - they've gradually moved away from the \"hot politics, cold economy\" condition    # straight quotes\n":
-        "      - they\u2019ve gradually moved away from the \u201chot politics, cold economy\u201d condition    # straight quotes\n",
-    "      - exact: Chinese Foreign Ministry said China would rev up coordination     # plain space\n":
-        "      - exact: \"Chinese Foreign Ministry\\u00a0said China would rev up coordination\"     # plain space\n",
+    '      - quote: "you might also like"    # furniture, typed in lower case\n': '      - quote: "You might also like"    # furniture, typed in lower case\n',
+    "  - {id: E1, kind: evidence, basis: statistic, text: Trade grew., quote: 'two-way trade volume reached $123 billion', supports: P1}\n": "  - {id: E1, kind: evidence, basis: statistic, text: Trade grew., quote: 'Two-way trade volume reached $123 billion', supports: P1}\n",
+    "    quote: 'NATO and some of its partners ... the country''s security interests'\n": "    quote: 'NATO and some of its partners ... the country\u2019s security interests'\n",
+    '      - they\'ve gradually moved away from the "hot politics, cold economy" condition    # straight quotes\n': "      - they\u2019ve gradually moved away from the \u201chot politics, cold economy\u201d condition    # straight quotes\n",
+    "      - exact: Chinese Foreign Ministry said China would rev up coordination     # plain space\n": '      - exact: "Chinese Foreign Ministry\\u00a0said China would rev up coordination"     # plain space\n',
 }
 
 
@@ -130,8 +125,15 @@ def test_the_commented_map_is_what_the_tests_say_it_is(project: Path) -> None:
 
 def test_add_inserts_only_the_new_claim_and_keeps_every_other_byte(project: Path, run: Callable[..., Run]) -> None:
     target = write_map(project, COMMENTED)
-    result = run("add", "objection", "--to", "P1", "--text",
-                 "Trade figures alone do not show an alignment: they never did.", target)
+    result = run(
+        "add",
+        "objection",
+        "--to",
+        "P1",
+        "--text",
+        "Trade figures alone do not show an alignment: they never did.",
+        target,
+    )
     assert result.code == 0, result.err
     assert "added O1 (objection), attacks P1" in result.out
     # The comment owned by P2 (indented under it) stays with P2; the comment closing the list
@@ -147,18 +149,36 @@ def test_add_numbers_ids_after_the_highest_of_the_kind(project: Path, run: Calla
     assert run("add", "objection", "--to", "P1", "--text", "First.", target).code == 0
     assert run("add", "objection", "--to", "P1", "--text", "Second.", target).code == 0
     assert run("add", "rebuttal", "--to", "O2", "--text", "Reply.", "--by", "Ana", target).code == 0
-    assert run("add", "evidence", "--to", "O1", "--text", "A figure.", "--basis", "statistic",
-               "--quote", "Two-way trade volume reached $123 billion", target).code == 0
+    assert (
+        run(
+            "add",
+            "evidence",
+            "--to",
+            "O1",
+            "--text",
+            "A figure.",
+            "--basis",
+            "statistic",
+            "--quote",
+            "Two-way trade volume reached $123 billion",
+            target,
+        ).code
+        == 0
+    )
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     added = data["claims"][-4:]
     assert [(c["id"], c.get("attacks"), c.get("supports"), c["added_by"]) for c in added] == [
-        ("O1", "P1", None, "a student"), ("O2", "P1", None, "a student"), ("R1", "O2", None, "Ana"),
-        ("E2", None, "O1", "a student")]
+        ("O1", "P1", None, "a student"),
+        ("O2", "P1", None, "a student"),
+        ("R1", "O2", None, "Ana"),
+        ("E2", None, "O1", "a student"),
+    ]
     assert next_id("premise", ["P1", "P7", "P2a", "Px"]) == "P8"
 
 
-def test_add_takes_the_author_from_the_environment(project: Path, run: Callable[..., Run],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_takes_the_author_from_the_environment(
+    project: Path, run: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ARGMAP_AUTHOR", "Group 4")
     target = write_map(project, COMMENTED)
     assert run("add", "premise", "--to", "P1", "--attacks", "--text", "Fair.", target).code == 0
@@ -179,12 +199,20 @@ def test_add_refuses_an_unknown_target_and_leaves_the_file_alone(project: Path, 
     assert [p.name for p in target.parent.iterdir()] == ["map.yaml"]  # no temporary file left behind
 
 
-def test_add_refuses_a_quote_not_in_the_source_and_shows_the_suggestion(project: Path,
-                                                                       run: Callable[..., Run]) -> None:
+def test_add_refuses_a_quote_not_in_the_source_and_shows_the_suggestion(project: Path, run: Callable[..., Run]) -> None:
     target = write_map(project, COMMENTED)
     before = target.read_bytes()
-    result = run("add", "evidence", "--to", "P1", "--text", "Trade.",
-                 "--quote", "Two-way trade volume reached $123 billion from Janaury to November", target)
+    result = run(
+        "add",
+        "evidence",
+        "--to",
+        "P1",
+        "--text",
+        "Trade.",
+        "--quote",
+        "Two-way trade volume reached $123 billion from Janaury to November",
+        target,
+    )
     assert result.code == 1
     assert "AM206" in result.err and "did you mean" in result.err
     assert "[-Janaury-] {+January+}" in result.err
@@ -209,32 +237,60 @@ def test_add_dry_run_writes_nothing(project: Path, run: Callable[..., Run]) -> N
 
 
 def test_add_follows_a_flow_style_claim_list(project: Path, run: Callable[..., Run]) -> None:
-    text = ("argmap: 1\nsources: [{id: oped, path: ../seeds/oped.txt}]\nclaims:\n"
-            "  - {id: T1, kind: thesis, text: T., quote: 'To counter external threats'}  # the thesis\n"
-            "  - { id: P1, kind: premise, text: P., quote: 'spoke highly', supports: T1 }\n")
+    text = (
+        "argmap: 1\nsources: [{id: oped, path: ../seeds/oped.txt}]\nclaims:\n"
+        "  - {id: T1, kind: thesis, text: T., quote: 'To counter external threats'}  # the thesis\n"
+        "  - { id: P1, kind: premise, text: P., quote: 'spoke highly', supports: T1 }\n"
+    )
     target = write_map(project, text)
-    assert run("add", "objection", "--to", "P1", "--text", "Yes, but: no.", "--quote", "some of its partners",
-               "--quote", "Russia supports multipolarity", target).code == 0
+    assert (
+        run(
+            "add",
+            "objection",
+            "--to",
+            "P1",
+            "--text",
+            "Yes, but: no.",
+            "--quote",
+            "some of its partners",
+            "--quote",
+            "Russia supports multipolarity",
+            target,
+        ).code
+        == 0
+    )
     assert target.read_text(encoding="utf-8") == text + (
         "  - { id: O1, kind: objection, added_by: a student, text: 'Yes, but: no.', "
-        "quotes: [some of its partners, Russia supports multipolarity], attacks: P1 }\n")
+        "quotes: [some of its partners, Russia supports multipolarity], attacks: P1 }\n"
+    )
 
 
-def test_add_keeps_blank_lines_between_claims_and_a_missing_final_line_break(project: Path,
-                                                                             run: Callable[..., Run]) -> None:
-    text = ("argmap: 1\nsources:\n- id: oped\n  path: ../seeds/oped.txt\nclaims:\n"
-            "- id: T1\n  kind: thesis\n  text: T.\n  quote: To counter external threats\n\n"
-            "- id: P1\n  kind: premise\n  text: P.\n  quote: spoke highly\n  supports: T1")
+def test_add_keeps_blank_lines_between_claims_and_a_missing_final_line_break(
+    project: Path, run: Callable[..., Run]
+) -> None:
+    text = (
+        "argmap: 1\nsources:\n- id: oped\n  path: ../seeds/oped.txt\nclaims:\n"
+        "- id: T1\n  kind: thesis\n  text: T.\n  quote: To counter external threats\n\n"
+        "- id: P1\n  kind: premise\n  text: P.\n  quote: spoke highly\n  supports: T1"
+    )
     target = write_map(project, text)
     assert run("add", "premise", "--to", "T1", "--text", "Also.", target).code == 0
     assert target.read_text(encoding="utf-8") == text + (
-        "\n\n- id: P2\n  kind: premise\n  added_by: a student\n  text: Also.\n  supports: T1")
+        "\n\n- id: P2\n  kind: premise\n  added_by: a student\n  text: Also.\n  supports: T1"
+    )
 
 
 def test_add_to_a_crlf_file_writes_crlf(project: Path, run: Callable[..., Run]) -> None:
     target = write_map(project, COMMENTED, newline="\r\n")
-    result = run("add", "objection", "--to", "P1", "--text",
-                 "Trade figures alone do not show an alignment: they never did.", target)
+    result = run(
+        "add",
+        "objection",
+        "--to",
+        "P1",
+        "--text",
+        "Trade figures alone do not show an alignment: they never did.",
+        target,
+    )
     assert result.code == 0, result.err
     anchor = "    # a comment that belongs to P2\n"
     expected = COMMENTED.replace(anchor, anchor + ADDED_O1).replace("\n", "\r\n")
@@ -263,8 +319,11 @@ def test_fix_rewrites_only_the_normalised_quotes(project: Path, run: Callable[..
     assert codes(target) == []
     resolved = check_map(target).resolved
     assert resolved is not None
-    assert all(q.match is not None and q.match.status == "exact"
-               for quotes in [*resolved.quotes.values(), *resolved.exclusions.values()] for q in quotes)
+    assert all(
+        q.match is not None and q.match.status == "exact"
+        for quotes in [*resolved.quotes.values(), *resolved.exclusions.values()]
+        for q in quotes
+    )
 
 
 def test_fix_keeps_crlf(project: Path, run: Callable[..., Run]) -> None:
@@ -323,21 +382,26 @@ def test_fix_reports_an_unreadable_map(project: Path, run: Callable[..., Run]) -
 
 
 def test_fix_keeps_a_block_scalar_a_block_scalar(project: Path, run: Callable[..., Run]) -> None:
-    text = ("argmap: 1\nsources:\n  - id: oped\n    path: ../seeds/oped.txt\nclaims:\n"
-            "  - id: T1\n    kind: thesis\n    text: T.\n    quote: >-\n"
-            "      they've gradually moved away\n\n    # after\n")
+    text = (
+        "argmap: 1\nsources:\n  - id: oped\n    path: ../seeds/oped.txt\nclaims:\n"
+        "  - id: T1\n    kind: thesis\n    text: T.\n    quote: >-\n"
+        "      they've gradually moved away\n\n    # after\n"
+    )
     target = write_map(project, text)
     assert run("fix", target).code == 0
     assert target.read_text(encoding="utf-8") == text.replace("they've", "they\u2019ve")
 
 
 def test_a_quote_written_over_two_lines_becomes_one(project: Path, run: Callable[..., Run]) -> None:
-    text = ("argmap: 1\nsources:\n  - id: oped\n    path: ../seeds/oped.txt\nclaims:\n"
-            "  - id: T1\n    kind: thesis\n    text: T.\n    quote: they've gradually\n      moved away  # two lines\n")
+    text = (
+        "argmap: 1\nsources:\n  - id: oped\n    path: ../seeds/oped.txt\nclaims:\n"
+        "  - id: T1\n    kind: thesis\n    text: T.\n    quote: they've gradually\n      moved away  # two lines\n"
+    )
     target = write_map(project, text)
     assert run("fix", target).code == 0
     assert target.read_text(encoding="utf-8") == text.replace(
-        "they've gradually\n      moved away", "they\u2019ve gradually moved away")
+        "they've gradually\n      moved away", "they\u2019ve gradually moved away"
+    )
 
 
 def test_scalars_are_written_in_a_style_that_reads_back() -> None:
@@ -369,7 +433,7 @@ def _passages() -> list[str]:
     for sentence in re.split(r"(?<=[.?!])\s+|\n+", _SOURCE):
         words = sentence.split(" ")
         for start in range(0, max(1, len(words) - 4), 3):
-            passage = " ".join(words[start:start + 4 + start % 6]).strip()
+            passage = " ".join(words[start : start + 4 + start % 6]).strip()
             if len(passage) < 12 or _SOURCE.count(passage) != 1:
                 continue
             if find_quote(_SOURCE_TEXT, passage.lower()).status in ("normalised", "exact"):
@@ -387,8 +451,9 @@ def _degraded(draw: st.DrawFn) -> tuple[str, str, str]:
     passage = draw(st.sampled_from(_SPECIAL) | st.sampled_from(_POOL))
     typed = "".join(_DEGRADE.get(c, c) if draw(st.booleans()) else c for c in passage)
     case = draw(st.sampled_from(["keep", "lower", "upper", "first"]))
-    typed = {"keep": typed, "lower": typed.lower(), "upper": typed.upper(),
-             "first": typed[:1].swapcase() + typed[1:]}[case]
+    typed = {"keep": typed, "lower": typed.lower(), "upper": typed.upper(), "first": typed[:1].swapcase() + typed[1:]}[
+        case
+    ]
     style = draw(st.sampled_from(["plain", "single", "double"]))
     return passage, typed, style
 
@@ -404,13 +469,28 @@ def _written(typed: str, style: str) -> str:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_degraded(), min_size=1, max_size=6, unique_by=lambda d: d[0]))
 def test_fix_makes_degraded_quotes_exact_and_changes_nothing_else(quotes: list[tuple[str, str, str]]) -> None:
-    lines = ["# header", "argmap: 1", "sources:", "  - id: oped", "    path: ../seeds/oped.txt", "claims:",
-             "  - id: T1  # thesis", "    kind: thesis", "    text: T.",
-             "    quote: To counter external threats, China and Russia are looking to increase their coordination"]
+    lines = [
+        "# header",
+        "argmap: 1",
+        "sources:",
+        "  - id: oped",
+        "    path: ../seeds/oped.txt",
+        "claims:",
+        "  - id: T1  # thesis",
+        "    kind: thesis",
+        "    text: T.",
+        "    quote: To counter external threats, China and Russia are looking to increase their coordination",
+    ]
     quote_lines = {}
     for index, (_, typed, style) in enumerate(quotes, 1):
-        lines += [f"  # premise {index}", f"  - id: P{index}", "    kind: premise", f"    text: Premise {index}.",
-                  f"    quote: {_written(typed, style)}   # typed", "    supports: T1"]
+        lines += [
+            f"  # premise {index}",
+            f"  - id: P{index}",
+            "    kind: premise",
+            f"    text: Premise {index}.",
+            f"    quote: {_written(typed, style)}   # typed",
+            "    supports: T1",
+        ]
         quote_lines[len(lines) - 2] = index - 1
     text = "\n".join(lines) + "\n"
     with tempfile.TemporaryDirectory() as folder:
@@ -440,11 +520,14 @@ def test_fix_makes_degraded_quotes_exact_and_changes_nothing_else(quotes: list[t
 
 
 def test_a_quote_whose_selector_counted_normalised_matches_is_left_for_the_student(
-        project: Path, run: Callable[..., Run]) -> None:
+    project: Path, run: Callable[..., Run]
+) -> None:
     # `occurrence: 2` of THREATS counts "Threats" in the title; of the exact "threats" it would
     # pick another passage, so the fix would move the quote: it is not made.
-    text = ("argmap: 1\nsources:\n  - id: oped\n    path: ../seeds/oped.txt\nclaims:\n"
-            "  - id: T1\n    kind: thesis\n    text: T.\n    quote:\n      exact: THREATS\n      occurrence: 2\n")
+    text = (
+        "argmap: 1\nsources:\n  - id: oped\n    path: ../seeds/oped.txt\nclaims:\n"
+        "  - id: T1\n    kind: thesis\n    text: T.\n    quote:\n      exact: THREATS\n      occurrence: 2\n"
+    )
     target = write_map(project, text)
     result = run("fix", target)
     assert result.code == 1
@@ -462,11 +545,14 @@ def test_fix_takes_folders(project: Path, run: Callable[..., Run]) -> None:
 
 
 def test_an_overlay_gets_its_own_quotes_fixed_and_ids_unique_across_its_base(
-        project: Path, run: Callable[..., Run]) -> None:
+    project: Path, run: Callable[..., Run]
+) -> None:
     base = write_map(project, COMMENTED, "base.yaml")
-    overlay_text = ("argmap: 1\nextends: base.yaml\nadded_by: Ana\nclaims:\n"
-                    "  - id: S1\n    kind: objection\n    text: S.\n"
-                    "    quote: 'they''ve gradually moved away'\n    attacks: P1\n")
+    overlay_text = (
+        "argmap: 1\nextends: base.yaml\nadded_by: Ana\nclaims:\n"
+        "  - id: S1\n    kind: objection\n    text: S.\n"
+        "    quote: 'they''ve gradually moved away'\n    attacks: P1\n"
+    )
     overlay = write_map(project, overlay_text, "overlay.yaml")
     base_before = base.read_bytes()
     assert run("fix", overlay).code == 0

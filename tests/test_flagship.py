@@ -31,7 +31,9 @@ def test_one_thesis_anchored_in_the_closing_paragraph(flagship: ResolvedMap) -> 
     assert quote.match is not None and quote.match.status == "exact"
     line, _ = flagship.sources["oped"].text.line_col(quote.match.spans[0].start)  # type: ignore[union-attr]
     assert line == 39
-    assert "To counter external threats, China and Russia are looking to increase their coordination" in quote.quote.exact
+    assert (
+        "To counter external threats, China and Russia are looking to increase their coordination" in quote.quote.exact
+    )
 
 
 def test_every_claim_is_anchored_exactly_or_implicit(flagship: ResolvedMap) -> None:
@@ -55,17 +57,29 @@ def test_the_map_has_every_level_of_structure_the_article_has(flagship: Resolved
     assert all(c.voice for c in flagship.model.claims if c.kind == "objection")
     # premises that support other premises: the article argues in steps
     premises = {c.id for c in flagship.model.claims if c.kind == "premise"}
-    assert any(link.type == "support" and link.target in premises and set(link.sources) & premises
-               for link in flagship.links)
+    assert any(
+        link.type == "support" and link.target in premises and set(link.sources) & premises for link in flagship.links
+    )
     assert any(len(link.sources) > 1 for link in flagship.links), "linked co-premises"
     assert any(link.type == "undercut" for link in flagship.links)
 
 
 def test_the_evidence_the_article_offers_is_all_there(flagship: ResolvedMap) -> None:
     quoted = " ".join(q.quote.exact for quotes in flagship.quotes.values() for q in quotes)
-    for passage in ("$123 billion", "Treaty of Good-Neighborliness", "only 10 minutes", "National Security Strategy",
-                    "moved troops", "systemic challenge", "Taiwan Strait", "AUKUS", "India", "Carnegie",
-                    "Peskov", "imaginary threat"):
+    for passage in (
+        "$123 billion",
+        "Treaty of Good-Neighborliness",
+        "only 10 minutes",
+        "National Security Strategy",
+        "moved troops",
+        "systemic challenge",
+        "Taiwan Strait",
+        "AUKUS",
+        "India",
+        "Carnegie",
+        "Peskov",
+        "imaginary threat",
+    ):
         assert passage in quoted, passage
 
 

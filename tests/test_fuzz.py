@@ -24,7 +24,10 @@ from argmap.load import load_text
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
-YAML_NOISE = st.sampled_from(list(":-[]{}&*!#|>'\"\t\n %@`,?\\") + ["\x00", "\ufeff", "é", "中", "\u00a0", "&a ", "*a", "!!python/object ", "---\n", "...\n", "no", "1:30"])
+YAML_NOISE = st.sampled_from(
+    list(":-[]{}&*!#|>'\"\t\n %@`,?\\")
+    + ["\x00", "\ufeff", "é", "中", "\u00a0", "&a ", "*a", "!!python/object ", "---\n", "...\n", "no", "1:30"]
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +76,7 @@ def mutated_map(draw: st.DrawFn) -> str:
             text = text[:at] + draw(YAML_NOISE) + text[at:]
         elif action == "delete" and text:
             at = draw(st.integers(0, len(text) - 1))
-            text = text[:at] + text[at + draw(st.integers(1, 8)):]
+            text = text[:at] + text[at + draw(st.integers(1, 8)) :]
         elif action == "duplicate-line":
             at = draw(st.integers(0, len(lines) - 1))
             lines.insert(at, lines[at])
@@ -95,10 +98,18 @@ def test_mutated_maps_give_0_1_or_2(project: Path, capsys: pytest.CaptureFixture
 
 
 IDS = st.sampled_from(["T1", "P1", "P2", "E1", "O1", "R1", "C1", "X9"])
-QUOTES = st.sampled_from([
-    "To counter external threats", "external threats", "won't accept", "Sino-Russian relations",
-    "no such words in the article", "China is more of an imaginary threat to NATO", "...", "a ... b",
-])
+QUOTES = st.sampled_from(
+    [
+        "To counter external threats",
+        "external threats",
+        "won't accept",
+        "Sino-Russian relations",
+        "no such words in the article",
+        "China is more of an imaginary threat to NATO",
+        "...",
+        "a ... b",
+    ]
+)
 
 
 @st.composite
@@ -128,8 +139,13 @@ def generated_map(draw: st.DrawFn) -> dict[str, object]:
         "claims": claims,
     }
     if draw(st.booleans()):
-        document["relations"] = [{"type": draw(st.sampled_from(["support", "attack", "undercut"])),
-                                  "from": draw(st.lists(IDS, min_size=1, max_size=3)), "to": draw(IDS)}]
+        document["relations"] = [
+            {
+                "type": draw(st.sampled_from(["support", "attack", "undercut"])),
+                "from": draw(st.lists(IDS, min_size=1, max_size=3)),
+                "to": draw(IDS),
+            }
+        ]
     return document
 
 

@@ -21,6 +21,7 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from typing import Self
 
 import pytest
 from tests.conftest import MINIMAL_MAP, ROOT, Run
@@ -90,8 +91,13 @@ print("PEAK", code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys
 
 
 def _peak_kib(map_file: Path) -> tuple[int, int, str]:
-    done = subprocess.run([sys.executable, "-c", _PEAK_PROBE, str(map_file)], capture_output=True, text=True,
-                          check=False, cwd=map_file.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_PROBE, str(map_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=map_file.parent,
+    )
     line = [entry for entry in done.stderr.splitlines() if entry.startswith("PEAK")][-1]
     _, code, peak = line.split()
     return int(code), int(peak), done.stdout
@@ -104,8 +110,9 @@ def test_a_100_mb_map_is_am105_without_being_read(project: Path, run: RunFn) -> 
         handle.truncate(100 * 1000 * 1000)
     result = run("check", target)
     assert result.code == 2
-    assert ("huge.yaml:1:1: error AM105 the file is 100,000,000 bytes; argmap reads maps of at most "
-            "5,242,880 bytes") in result.out
+    assert (
+        "huge.yaml:1:1: error AM105 the file is 100,000,000 bytes; argmap reads maps of at most 5,242,880 bytes"
+    ) in result.out
     assert "--max-bytes raises the limit" in result.out
 
     # Loosely: the peak memory of refusing it is that of checking a tiny map, not 100 MB more.
@@ -187,8 +194,10 @@ def test_invalid_utf8_in_a_source_is_am202(project: Path, run: RunFn) -> None:
     target = write_map(project, MINIMAL_MAP.replace("oped.txt", "latin.txt"))
     result = run("check", target)
     assert result.code == 1
-    assert "map.yaml:4:11: error AM202 source `oped`: ../seeds/latin.txt is not UTF-8 (byte 0xe9 on its line 19)" \
+    assert (
+        "map.yaml:4:11: error AM202 source `oped`: ../seeds/latin.txt is not UTF-8 (byte 0xe9 on its line 19)"
         in result.out
+    )
 
 
 def test_utf8_bom_in_a_map_changes_nothing(project: Path, run: RunFn) -> None:
@@ -207,8 +216,9 @@ def test_utf8_bom_in_a_source_is_not_counted_in_offsets(project: Path, run: RunF
     (project / "seeds" / "bom.txt").write_bytes(codecs.BOM_UTF8 + raw)
     plain = exported_quotes(run, write_map(project, MINIMAL_MAP, "plain.yaml"))
     bom = exported_quotes(run, write_map(project, MINIMAL_MAP.replace("oped.txt", "bom.txt"), "bom.yaml"))
-    assert [(q["start"], q["end"], q["line"], q["column"]) for q in bom] == \
-        [(q["start"], q["end"], q["line"], q["column"]) for q in plain]
+    assert [(q["start"], q["end"], q["line"], q["column"]) for q in bom] == [
+        (q["start"], q["end"], q["line"], q["column"]) for q in plain
+    ]
 
 
 @pytest.mark.parametrize("codec,bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE)])
@@ -242,19 +252,26 @@ def test_a_quote_across_a_crlf_line_break_is_am207(project: Path, run: RunFn) ->
     target = write_map(project, one_claim_map("crlf.txt", "text here second line"))
     result = run("check", target)
     assert result.code == 0
-    assert ("map.yaml:9:12: warning AM207 the quote matches source `s` at 1:19 only after ignoring line breaks"
-            in result.out)
+    assert (
+        "map.yaml:9:12: warning AM207 the quote matches source `s` at 1:19 only after ignoring line breaks"
+        in result.out
+    )
     (quote,) = exported_quotes(run, target)
     start = source.index("text here\r\nsecond line")
-    assert (quote["status"], quote["start"], quote["end"]) == ("normalised", start, start + len("text here\r\nsecond line"))
+    assert (quote["status"], quote["start"], quote["end"]) == (
+        "normalised",
+        start,
+        start + len("text here\r\nsecond line"),
+    )
     assert quote["text"] == "text here\r\nsecond line"
 
 
 # --- paths and symlinks ----------------------------------------------------------------------------
 
 
-def test_a_symlink_to_a_file_outside_the_project_is_am203(project: Path, tmp_path_factory: pytest.TempPathFactory,
-                                                          run: RunFn) -> None:
+def test_a_symlink_to_a_file_outside_the_project_is_am203(
+    project: Path, tmp_path_factory: pytest.TempPathFactory, run: RunFn
+) -> None:
     outside = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
     outside.write_text("To counter external threats, China and Russia are looking to increase their coordination\n")
     (project / "seeds" / "link.txt").symlink_to(outside)
@@ -322,8 +339,9 @@ def test_markup_and_dot_syntax_in_claim_text_cannot_escape(project: Path, run: R
         f"    quote: spoke highly of the current state of Sino-Russian relations\n    supports: T1"
         for i, text in enumerate(PAYLOADS)
     )
-    base = MINIMAL_MAP.split("  - id: P1")[0].replace("text: China and Russia coordinate against external threats.",
-                                                      f"text: {json.dumps(PAYLOADS[0])}")
+    base = MINIMAL_MAP.split("  - id: P1")[0].replace(
+        "text: China and Russia coordinate against external threats.", f"text: {json.dumps(PAYLOADS[0])}"
+    )
     target = write_map(project, base + claims + "\n")
     dot_file, svg_file = project / "out.dot", project / "out.svg"
     result = run("render", target, "--format", "dot", "-o", dot_file)
@@ -389,7 +407,7 @@ def test_a_short_quote_in_a_source_with_a_1_mb_line(project: Path, run: RunFn) -
     line = _long_line(1_000_000)
     (project / "seeds" / "long.txt").write_text("Title\n\n" + line + "\n", encoding="utf-8")
     start = line.index(" ", 900_000) + 1
-    quote = line[start: line.index(" ", start + 60)]
+    quote = line[start : line.index(" ", start + 60)]
     if line.count(quote) > 1:
         pytest.skip("the sampled passage repeats")  # not with this seed
     target = write_map(project, one_claim_map("long.txt", quote))
@@ -456,8 +474,9 @@ def test_export_into_a_read_only_folder_is_exit_2(project: Path, run: RunFn) -> 
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync", "write"])
-def test_a_full_disk_leaves_the_target_unchanged(project: Path, run: RunFn, monkeypatch: pytest.MonkeyPatch,
-                                                 failing: str) -> None:
+def test_a_full_disk_leaves_the_target_unchanged(
+    project: Path, run: RunFn, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
     import argmap.write
 
     target = write_map(project, MINIMAL_MAP)
@@ -474,7 +493,7 @@ def test_a_full_disk_leaves_the_target_unchanged(project: Path, run: RunFn, monk
             def __init__(self, stream: object) -> None:
                 self.stream = stream
 
-            def __enter__(self) -> Full:
+            def __enter__(self) -> Self:
                 return self
 
             def __exit__(self, *exc: object) -> None:
@@ -513,8 +532,9 @@ def test_a_write_killed_at_any_moment_never_leaves_half_a_file(tmp_path: Path) -
     outcomes = set()
     for _ in range(20 if SLOW else 6):
         target.write_bytes(old)
-        child = subprocess.Popen([sys.executable, "-c", _WRITER, str(target), str(size)], stdout=subprocess.PIPE,
-                                 cwd=ROOT)
+        child = subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(target), str(size)], stdout=subprocess.PIPE, cwd=ROOT
+        )
         assert child.stdout is not None
         child.stdout.readline()  # interpreter up, about to write
         time.sleep(rng.uniform(0, 0.15))
@@ -533,29 +553,66 @@ def test_a_write_killed_at_any_moment_never_leaves_half_a_file(tmp_path: Path) -
 
 
 def _many_claims_map(count: int, claim: Callable[[int], list[str]]) -> str:
-    lines = ["argmap: 1", "sources:", "  - id: s", "    path: ../seeds/oped.txt", "claims:",
-             "  - id: T1", "    kind: thesis", "    text: T.", "    quote: Two-way trade volume"]
+    lines = [
+        "argmap: 1",
+        "sources:",
+        "  - id: s",
+        "    path: ../seeds/oped.txt",
+        "claims:",
+        "  - id: T1",
+        "    kind: thesis",
+        "    text: T.",
+        "    quote: Two-way trade volume",
+    ]
     for i in range(count):
         lines += claim(i)
     return "\n".join(lines) + "\n"
 
 
 def _check_within(map_file: Path, seconds: float) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", "check", str(map_file)], capture_output=True, text=True,
-                          timeout=seconds, check=False, cwd=map_file.parent)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", "check", str(map_file)],
+        capture_output=True,
+        text=True,
+        timeout=seconds,
+        check=False,
+        cwd=map_file.parent,
+    )
 
 
 def test_five_thousand_undercuts_are_not_quadratic(project: Path) -> None:
-    target = write_map(project, _many_claims_map(5000, lambda i: [
-        f"  - id: U{i}", "    kind: objection", "    text: u.", "    added_by: x", f"    undercuts: P{i} -> T1"]))
+    target = write_map(
+        project,
+        _many_claims_map(
+            5000,
+            lambda i: [
+                f"  - id: U{i}",
+                "    kind: objection",
+                "    text: u.",
+                "    added_by: x",
+                f"    undercuts: P{i} -> T1",
+            ],
+        ),
+    )
     done = _check_within(target, 120)  # a hang guard, not a speed test: quadratic took minutes
     assert done.returncode == 1
     assert done.stdout.endswith("1 map checked: 5000 errors, 0 warnings\n")
 
 
 def test_five_thousand_unknown_ids_are_not_quadratic(project: Path) -> None:
-    target = write_map(project, _many_claims_map(5000, lambda i: [
-        f"  - id: P{i}", "    kind: premise", "    text: p.", "    implicit: true", f"    supports: Q{i}x"]))
+    target = write_map(
+        project,
+        _many_claims_map(
+            5000,
+            lambda i: [
+                f"  - id: P{i}",
+                "    kind: premise",
+                "    text: p.",
+                "    implicit: true",
+                f"    supports: Q{i}x",
+            ],
+        ),
+    )
     done = _check_within(target, 120)  # a hang guard: difflib hints for every unknown id took > 60 s
     assert done.returncode == 1
     assert done.stdout.count("error AM301 no claim has the id `Q") == 5000

@@ -94,7 +94,7 @@ def test_yaml_11_booleans_and_base_60_are_kept_as_text_with_a_warning() -> None:
 
 
 def test_positions_of_keys_and_values_are_one_based() -> None:
-    loaded = load_text("claims:\n  - id: P1\n    text: \"hi\"\n", "x.yaml")
+    loaded = load_text('claims:\n  - id: P1\n    text: "hi"\n', "x.yaml")
     assert str(loaded.positions.value(("claims", 0, "text"))) == "3:11"
     assert str(loaded.positions.key(("claims", 0, "text"))) == "3:5"
     # a path that does not exist falls back to what encloses it

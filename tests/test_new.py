@@ -27,7 +27,9 @@ def test_the_scaffold_fails_check_saying_what_to_fill_in(project: Path, run: Cal
     result = run("check", target)
     assert result.code == 1
     assert [line.split(": ", 2)[1] for line in result.out.splitlines()[:-1]] == [
-        "error AM112 `claims[0].text`", "error AM112 `claims[0].quote`"]
+        "error AM112 `claims[0].text`",
+        "error AM112 `claims[0].quote`",
+    ]
 
 
 def test_filling_in_the_thesis_makes_it_check(project: Path, run: Callable[..., Run]) -> None:

@@ -101,7 +101,9 @@ def test_two_overlays_extending_each_other_are_am115(project: Path) -> None:
 
 def test_outside_evidence_in_an_overlay_is_checked_against_its_own_source(base: Path, project: Path) -> None:
     (project / "seeds" / "report.txt").write_text("The report found that trade grew by a third.\n")
-    overlay = write(project, """\
+    overlay = write(
+        project,
+        """\
 argmap: 1
 extends: base.yaml
 sources:
@@ -115,7 +117,8 @@ claims:
     text: Trade grew by a third.
     quote: {exact: trade grew by a half, source: report}
     supports: P1
-""")
+""",
+    )
     assert found(overlay) == [("student.yaml", "AM206", 12, 20)]
     (problem,) = check_map(overlay).problems
     assert "[-half-] {+third+}" in (problem.hint or "")
@@ -132,7 +135,10 @@ def test_checking_a_folder_reports_base_problems_once(base: Path, project: Path,
 def test_export_marks_the_additions(base: Path, project: Path, run: Callable[..., Run]) -> None:
     document = json.loads(run("export", write(project, OVERLAY)).out)
     assert [(c["id"], c.get("added_by")) for c in document["claims"]] == [
-        ("T1", None), ("P1", None), ("S1", "a student")]
+        ("T1", None),
+        ("P1", None),
+        ("S1", "a student"),
+    ]
 
 
 def test_the_example_overlay_in_the_repository_checks_strictly(run: Callable[..., Run]) -> None:

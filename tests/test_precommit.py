@@ -20,8 +20,12 @@ CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "argmap
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=course", "-c", "user.email=course@example.invalid", *args],
-                   cwd=repo, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=course", "-c", "user.email=course@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -43,8 +47,15 @@ def try_repo(repo: Path, hook: str) -> subprocess.CompletedProcess[str]:
     if not Path(PRE_COMMIT).exists():
         pytest.fail("pre-commit is a test dependency (pip install -e '.[test]')")
     env = {**os.environ, "PRE_COMMIT_HOME": str(CACHE), "NO_COLOR": "1"}
-    return subprocess.run([PRE_COMMIT, "try-repo", str(ROOT), hook, "--all-files", "--color", "never"],
-                          cwd=repo, capture_output=True, text=True, env=env, timeout=900, check=False)
+    return subprocess.run(
+        [PRE_COMMIT, "try-repo", str(ROOT), hook, "--all-files", "--color", "never"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        check=False,
+    )
 
 
 def test_the_hook_passes_a_clean_map(course_repo: Path) -> None:
@@ -64,7 +75,8 @@ def test_the_hook_fails_a_broken_map_and_says_where(course_repo: Path) -> None:
 def test_an_overlay_is_checked_with_its_base(course_repo: Path) -> None:
     (course_repo / "arguments" / "student.yaml").write_text(
         "argmap: 1\nextends: map.yaml\nadded_by: a student\nclaims:\n"
-        "  - id: S1\n    kind: objection\n    text: Praise is diplomacy.\n    attacks: P1\n")
+        "  - id: S1\n    kind: objection\n    text: Praise is diplomacy.\n    attacks: P1\n"
+    )
     git(course_repo, "add", ".")
     done = try_repo(course_repo, "argmap-check")
     assert done.returncode == 0, done.stdout + done.stderr

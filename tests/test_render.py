@@ -101,8 +101,17 @@ def tooltip(g: ElementTree.Element) -> str:
 def test_graph_has_every_claim_with_its_kind_and_group() -> None:
     graph = graph_of()
     kinds = {n.id: n.kind for n in graph.nodes if n.claim}
-    assert kinds == {"T1": "thesis", "P1": "premise", "E1": "evidence", "O1": "objection", "R1": "rebuttal",
-                     "P5": "premise", "I1": "premise", "C1": "concession", "S1": "objection"}
+    assert kinds == {
+        "T1": "thesis",
+        "P1": "premise",
+        "E1": "evidence",
+        "O1": "objection",
+        "R1": "rebuttal",
+        "P5": "premise",
+        "I1": "premise",
+        "C1": "concession",
+        "S1": "objection",
+    }
     clusters = {c.id: set(c.nodes) for c in graph.clusters}
     assert clusters["ties"] >= {"P1", "E1"}
     assert clusters["threats"] >= {"P5", "I1", "C1"}
@@ -130,8 +139,11 @@ def test_kinds_links_and_markers_look_different() -> None:
     assert len(shapes) == 6  # each kind its own shape
     assert "dashed" in look["I1"]["style"]
     assert look["S1"]["peripheries"] == "2"
-    styles = {e.type: (e.attrs["style"], e.attrs["arrowhead"], e.attrs["color"]) for e in graph.edges
-              if e.attrs.get("arrowhead") != "none"}
+    styles = {
+        e.type: (e.attrs["style"], e.attrs["arrowhead"], e.attrs["color"])
+        for e in graph.edges
+        if e.attrs.get("arrowhead") != "none"
+    }
     assert len({s[0] for s in styles.values()}) == 3  # line style
     assert len({s[1] for s in styles.values()}) == 3  # arrowhead
     assert len({s[2] for s in styles.values()}) == 3  # colour
@@ -158,12 +170,15 @@ def test_title_has_the_source_metadata() -> None:
     assert "Xiao Bin" in words and "2021-12-29" in words
 
 
-@pytest.mark.parametrize(("mode", "present", "absent"), [
-    ("text", "Relations between China", "spoke highly"),
-    ("quote", "spoke highly", "Relations between China"),
-    ("both", "spoke highly", None),
-    ("id", "P1", "Relations between China"),
-])
+@pytest.mark.parametrize(
+    ("mode", "present", "absent"),
+    [
+        ("text", "Relations between China", "spoke highly"),
+        ("quote", "spoke highly", "Relations between China"),
+        ("both", "spoke highly", None),
+        ("id", "P1", "Relations between China"),
+    ],
+)
 def test_label_modes(mode: str, present: str, absent: str | None) -> None:
     node = graph_of(labels=mode).node("P1")
     assert node is not None
@@ -248,13 +263,16 @@ def test_hide_choices_match_the_graph() -> None:
     assert HIDE_CHOICES == HIDEABLE
 
 
-@pytest.mark.parametrize(("options", "message"), [
-    ({"focus": ("P9",)}, "no claim `P9`"),
-    ({"focus": ("p1",)}, "did you mean `P1`"),
-    ({"groups": ("Bilateral ties",)}, "`ties` is the id"),
-    ({"groups": ("nope",)}, "its groups are ties, threats"),
-    ({"hide": ("nope",)}, "not a kind"),
-])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"focus": ("P9",)}, "no claim `P9`"),
+        ({"focus": ("p1",)}, "did you mean `P1`"),
+        ({"groups": ("Bilateral ties",)}, "`ties` is the id"),
+        ({"groups": ("nope",)}, "its groups are ties, threats"),
+        ({"hide": ("nope",)}, "not a kind"),
+    ],
+)
 def test_unknown_selection_names_what_there_is(options: dict[str, object], message: str) -> None:
     with pytest.raises(SelectionError, match=re.escape(message)):
         graph_of(**options)
@@ -263,7 +281,7 @@ def test_unknown_selection_names_what_there_is(options: dict[str, object], messa
 @pytest.mark.parametrize("direction", ["TB", "BT", "LR"])
 def test_direction(direction: str) -> None:
     dot = to_dot(graph_of(direction=direction))
-    assert f'rankdir="{ {"TB": "BT", "BT": "TB", "LR": "RL"}[direction]}"' in dot
+    assert f'rankdir="{ {"TB": "BT", "BT": "TB", "LR": "RL"}[direction] }"' in dot
 
 
 def test_no_legend_no_title() -> None:
@@ -279,11 +297,13 @@ def test_dot_matches_golden_file(tmp_path: Path) -> None:
     assert run(EXAMPLE, "-o", out) == 0
     assert out.read_bytes() == GOLDEN.read_bytes(), (
         "tests/golden/render_example.dot is out of date; if the change is intended, regenerate it:\n"
-        "  argmap render tests/render_example.yaml -o tests/golden/render_example.dot")
+        "  argmap render tests/render_example.yaml -o tests/golden/render_example.dot"
+    )
 
 
-def test_dot_is_deterministic_and_independent_of_the_working_folder(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dot_is_deterministic_and_independent_of_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = to_dot(graph_of(OPED))
     assert to_dot(graph_of(OPED)) == first
     monkeypatch.chdir(tmp_path)
@@ -302,7 +322,7 @@ def test_escaping_functions() -> None:
     assert html_text('a<b>&"c"') == "a&lt;b&gt;&amp;&quot;c&quot;"
     assert html_text("x\\N") == "x\\\\N"
     assert tooltip_text('a\\b"\nc') == "a\\\\\\\\b&quot;&#10;c"
-    for text in ('"]; evil [', "<script>", "\\", 'x"', "\\\\\""):
+    for text in ('"]; evil [', "<script>", "\\", 'x"', '\\\\"'):
         assert '"' not in tooltip_text(text) and "<" not in html_text(text)
 
 
@@ -343,9 +363,18 @@ def test_svg_nodes_and_edges_match_the_map(tmp_path: Path) -> None:
 # --- adversarial text ----------------------------------------------------------------------------------
 
 EVIL = [
-    '"quoted"', "{braces} [brackets]", "<angle> & brackets", "back\\slash", "\\N \\G \\L \\n \\\\ \\l",
-    '"]; evil [', "<script>alert(1)</script>", "简体中文字符，繁體", "]]> <!-- --> <![CDATA[", "&amp; &lt; &#60;",
-    "ends with a backslash\\", "tab\there",
+    '"quoted"',
+    "{braces} [brackets]",
+    "<angle> & brackets",
+    "back\\slash",
+    "\\N \\G \\L \\n \\\\ \\l",
+    '"]; evil [',
+    "<script>alert(1)</script>",
+    "简体中文字符，繁體",
+    "]]> <!-- --> <![CDATA[",
+    "&amp; &lt; &#60;",
+    "ends with a backslash\\",
+    "tab\there",
 ]
 
 
@@ -372,10 +401,22 @@ def evil_project(tmp_path: Path) -> Path:
         f"    quote: {q('Sentence 0: ' + EVIL[0])}",
     ]
     for i, e in enumerate(EVIL[1:], 1):
-        lines += [f"  - id: P{i}", "    kind: premise", f"    text: {q('Claim ' + e)}",
-                  f"    quote: {q(f'Sentence {i}: {e} end{i}')}", "    supports: T1", "    group: g1"]
-    lines += ["  - id: N1", "    kind: objection", f"    voice: {q(EVIL[6])}", f"    added_by: {q(EVIL[5])}",
-              f"    text: {q('Note ' + EVIL[4])}", "    attacks: T1"]
+        lines += [
+            f"  - id: P{i}",
+            "    kind: premise",
+            f"    text: {q('Claim ' + e)}",
+            f"    quote: {q(f'Sentence {i}: {e} end{i}')}",
+            "    supports: T1",
+            "    group: g1",
+        ]
+    lines += [
+        "  - id: N1",
+        "    kind: objection",
+        f"    voice: {q(EVIL[6])}",
+        f"    added_by: {q(EVIL[5])}",
+        f"    text: {q('Note ' + EVIL[4])}",
+        "    attacks: T1",
+    ]
     path = tmp_path / "map.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -437,10 +478,13 @@ def test_control_characters_become_replacement_characters(tmp_path: Path) -> Non
 def test_check_svg_refuses_active_content() -> None:
     ok = b'<svg xmlns="http://www.w3.org/2000/svg"><g><text>x</text></g></svg>'
     check_svg(ok)
-    for bad in (b'<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>',
-                b'<svg xmlns="http://www.w3.org/2000/svg"><g onload="x"/></svg>',
-                b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject/></svg>',
-                b"<svg", b"<html/>"):
+    for bad in (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><g onload="x"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject/></svg>',
+        b"<svg",
+        b"<html/>",
+    ):
         with pytest.raises(RenderError):
             check_svg(bad)
 
@@ -468,8 +512,9 @@ def test_several_maps_and_folders(tmp_path: Path, capsys: pytest.CaptureFixture[
     shutil.copy(EXAMPLE, folder / "one.yaml")
     shutil.copy(EXAMPLE, folder / "sub" / "two.yaml")
     for map_file in (folder / "one.yaml", folder / "sub" / "two.yaml"):
-        map_file.write_text(map_file.read_text(encoding="utf-8").replace("path: ../seeds/", f"path: {REPO}/seeds/"),
-                            encoding="utf-8")
+        map_file.write_text(
+            map_file.read_text(encoding="utf-8").replace("path: ../seeds/", f"path: {REPO}/seeds/"), encoding="utf-8"
+        )
     out = tmp_path / "out"
     assert run(folder, "-o", out, "--format", "dot", "--root", REPO.anchor) == 0
     assert (out / "one.dot").is_file() and (out / "sub" / "two.dot").is_file()
@@ -484,17 +529,19 @@ def test_several_maps_and_folders(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert run(folder, "-o", tmp_path / "file", "--format", "dot") == 2
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--focus", "NOPE"], "--focus: the map has no claim `NOPE`"),
-    (["--group", "nope"], "--group: the map has no group `nope`"),
-    (["--hide", "nope"], "'nope' is not one of"),
-    (["--direction", "up"], "'up' is not one of"),
-    (["--labels", "all"], "'all' is not one of"),
-    (["--depth", "2"], "--depth needs --focus"),
-    (["--depth", "-1", "--focus", "T1"], "-1 is not in the range"),
-])
-def test_bad_options_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str],
-                            message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--focus", "NOPE"], "--focus: the map has no claim `NOPE`"),
+        (["--group", "nope"], "--group: the map has no group `nope`"),
+        (["--hide", "nope"], "'nope' is not one of"),
+        (["--direction", "up"], "'up' is not one of"),
+        (["--labels", "all"], "'all' is not one of"),
+        (["--depth", "2"], "--depth needs --focus"),
+        (["--depth", "-1", "--focus", "T1"], "-1 is not in the range"),
+    ],
+)
+def test_bad_options_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
     out = tmp_path / "x.dot"
     assert run(EXAMPLE, "-o", out, *args) == 2
     assert message in capsys.readouterr().err
@@ -503,20 +550,46 @@ def test_bad_options_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], 
 
 def test_every_selection_option_through_the_command(tmp_path: Path) -> None:
     out = tmp_path / "x.dot"
-    assert run(EXAMPLE, "-o", out, "--focus", "R1", "--depth", "1", "--hide", "thesis", "--hide", "Evidence",
-               "--direction", "LR", "--labels", "id", "--no-legend", "--no-title") == 0
+    assert (
+        run(
+            EXAMPLE,
+            "-o",
+            out,
+            "--focus",
+            "R1",
+            "--depth",
+            "1",
+            "--hide",
+            "thesis",
+            "--hide",
+            "Evidence",
+            "--direction",
+            "LR",
+            "--labels",
+            "id",
+            "--no-legend",
+            "--no-title",
+        )
+        == 0
+    )
     dot = out.read_text(encoding="utf-8")
     assert re.findall(r'^\s+"(\w+)" \[id="claim-', dot, re.MULTILINE) == ["O1", "R1"]
     assert 'rankdir="RL"' in dot and "cluster__legend" not in dot
     assert run(EXAMPLE, "-o", out, "--group", "threats") == 0
-    assert re.findall(r'^\s+"(\w+)" \[id="claim-', out.read_text(encoding="utf-8"), re.MULTILINE) == ["P5", "I1", "C1", "T1"]
+    assert re.findall(r'^\s+"(\w+)" \[id="claim-', out.read_text(encoding="utf-8"), re.MULTILINE) == [
+        "P5",
+        "I1",
+        "C1",
+        "T1",
+    ]
 
 
 # --- Graphviz missing, failing, hanging ------------------------------------------------------------------
 
 
-def test_missing_dot_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_dot_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
@@ -536,8 +609,9 @@ def fake_dot(tmp_path: Path, body: str) -> None:
     script.chmod(script.stat().st_mode | stat.S_IXUSR)
 
 
-def test_failing_dot_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_failing_dot_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     fake_dot(tmp_path, "sys.stdout.write('partial'); sys.stderr.write('Error: syntax error in line 1'); sys.exit(1)")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     out = tmp_path / "x.svg"
@@ -549,8 +623,9 @@ def test_failing_dot_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".x.svg")] == []
 
 
-def test_hanging_dot_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_hanging_dot_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     fake_dot(tmp_path, "time.sleep(30)")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     out = tmp_path / "x.png"
@@ -559,8 +634,9 @@ def test_hanging_dot_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert not out.exists()
 
 
-def test_dot_that_writes_an_unsafe_svg_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_dot_that_writes_an_unsafe_svg_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     fake_dot(tmp_path, "sys.stdout.write('<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>')")
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     out = tmp_path / "x.svg"
@@ -601,16 +677,19 @@ def test_render_exit_code_follows_check(path: Path, tmp_path: Path, capsys: pyte
 
 # --- the committed op-ed picture ----------------------------------------------------------------------------
 
-REGENERATE = ("regenerate the pictures:\n"
-              "  argmap render arguments/countering-external-threats.yaml -o docs/op-ed-map.dot\n"
-              "  argmap render arguments/countering-external-threats.yaml -o docs/op-ed-map.svg\n"
-              "  argmap render arguments/countering-external-threats.yaml -o docs/op-ed-map.png")
+REGENERATE = (
+    "regenerate the pictures:\n"
+    "  argmap render arguments/countering-external-threats.yaml -o docs/op-ed-map.dot\n"
+    "  argmap render arguments/countering-external-threats.yaml -o docs/op-ed-map.svg\n"
+    "  argmap render arguments/countering-external-threats.yaml -o docs/op-ed-map.png"
+)
 
 
 def test_committed_op_ed_dot_is_current() -> None:
     assert OPED_DOT.is_file(), f"docs/op-ed-map.dot is missing; {REGENERATE}"
     assert to_dot(graph_of(OPED)).encode("utf-8") == OPED_DOT.read_bytes(), (
-        f"docs/op-ed-map.dot is stale against {OPED.relative_to(REPO)}; {REGENERATE}")
+        f"docs/op-ed-map.dot is stale against {OPED.relative_to(REPO)}; {REGENERATE}"
+    )
 
 
 def test_committed_op_ed_svg_shows_the_current_claims() -> None:
@@ -630,15 +709,18 @@ def test_committed_student_overlay_dot_is_current(tmp_path: Path) -> None:
     assert main(["render", str(STUDENT), *STUDENT_OPTIONS, "-o", str(out)]) == 0
     assert out.read_bytes() == STUDENT_DOT.read_bytes(), (
         "docs/student-overlay.dot is stale; regenerate it (and .png, .svg):\n"
-        f"  argmap render {STUDENT.relative_to(REPO)} {' '.join(STUDENT_OPTIONS)} -o docs/student-overlay.dot")
+        f"  argmap render {STUDENT.relative_to(REPO)} {' '.join(STUDENT_OPTIONS)} -o docs/student-overlay.dot"
+    )
 
 
 # --- start-up cost --------------------------------------------------------------------------------------------
 
 
 def test_render_command_imports_only_click() -> None:
-    code = ("import sys; import argmap.render_cli; "
-            "print(sorted(m for m in sys.modules if m.startswith(('argmap.', 'graphviz', 'pydantic', 'yaml'))))")
+    code = (
+        "import sys; import argmap.render_cli; "
+        "print(sorted(m for m in sys.modules if m.startswith(('argmap.', 'graphviz', 'pydantic', 'yaml'))))"
+    )
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert done.stdout.strip() == "['argmap.render_cli', 'argmap.terminal']"

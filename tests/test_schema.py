@@ -14,8 +14,9 @@ SCHEMA = ROOT / "schema" / "argmap.schema.json"
 
 
 def test_committed_schema_is_current(run: Callable[..., Run]) -> None:
-    assert run("schema").out == SCHEMA.read_text(encoding="utf-8"), \
+    assert run("schema").out == SCHEMA.read_text(encoding="utf-8"), (
         "schema/argmap.schema.json is stale: run `argmap schema -o schema/argmap.schema.json`"
+    )
 
 
 def test_schema_is_draft_07_and_knows_the_shorthands() -> None:
@@ -31,7 +32,9 @@ def test_every_map_in_the_repository_validates_against_the_schema() -> None:
     maps += [str(ROOT / "tests" / "cli_maps" / "student-mistakes.yaml")]
     checker = shutil.which("check-jsonschema")
     assert checker is not None, "check-jsonschema is a test dependency (pip install -e '.[test]')"
-    result = subprocess.run([checker, "--schemafile", str(SCHEMA), *maps], capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [checker, "--schemafile", str(SCHEMA), *maps], capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -45,9 +48,12 @@ def test_maps_name_the_schema_on_their_first_line() -> None:
 
 def test_a_typo_in_a_key_fails_the_schema_too(tmp_path: Path) -> None:
     target = tmp_path / "map.yaml"
-    target.write_text("argmap: 1\nsources: [{id: a, path: x.txt}]\nclaims: [{id: T1, kind: thesis, text: t, suports: P1}]\n")
+    target.write_text(
+        "argmap: 1\nsources: [{id: a, path: x.txt}]\nclaims: [{id: T1, kind: thesis, text: t, suports: P1}]\n"
+    )
     checker = shutil.which("check-jsonschema")
     assert checker is not None
-    result = subprocess.run([checker, "--schemafile", str(SCHEMA), str(target)], capture_output=True, text=True,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        [checker, "--schemafile", str(SCHEMA), str(target)], capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 1

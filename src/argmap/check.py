@@ -87,18 +87,35 @@ def compose_map(
     try:
         real = base_path.resolve(strict=True)
     except (OSError, RuntimeError):
-        problems.append(problem(loaded.file, at, "AM114", f"the base map {model.extends} does not exist",
-                                "`extends:` names the map this one adds to, relative to this file's folder, "
-                                "e.g. `extends: countering-external-threats.yaml`"))
+        problems.append(
+            problem(
+                loaded.file,
+                at,
+                "AM114",
+                f"the base map {model.extends} does not exist",
+                "`extends:` names the map this one adds to, relative to this file's folder, "
+                "e.g. `extends: countering-external-threats.yaml`",
+            )
+        )
         return None, loaded.file, problems
     if not real.is_relative_to(root.resolve()) or not real.is_file():
-        problems.append(problem(loaded.file, at, "AM114",
-                                f"the base map {model.extends} is not a map file inside the project ({root})"))
+        problems.append(
+            problem(
+                loaded.file, at, "AM114", f"the base map {model.extends} is not a map file inside the project ({root})"
+            )
+        )
         return None, loaded.file, problems
     here = path.resolve()
     if real == here or real in chain:
-        problems.append(problem(loaded.file, at, "AM115", f"`extends: {model.extends}` leads back to this map",
-                                "a map cannot extend itself, even through other maps: extend the base map only"))
+        problems.append(
+            problem(
+                loaded.file,
+                at,
+                "AM115",
+                f"`extends: {model.extends}` leads back to this map",
+                "a map cannot extend itself, even through other maps: extend the base map only",
+            )
+        )
         return None, loaded.file, problems
     base, _, base_problems = compose_map(base_path, options, root, (*chain, here))
     problems.extend(base_problems)
@@ -118,11 +135,17 @@ def find_maps(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            maps = sorted(p for p in path.rglob("*") if p.suffix in MAP_SUFFIXES and p.is_file()
-                          and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            maps = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in MAP_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
             if not maps:
-                problems.append(problem(display_name(path), Position(1, 1), "AM100",
-                                        "the folder holds no map (.yaml or .yml file)"))
+                problems.append(
+                    problem(display_name(path), Position(1, 1), "AM100", "the folder holds no map (.yaml or .yml file)")
+                )
             found.extend(maps)
         else:
             found.append(path)  # a missing file is reported by the loader, in order

@@ -27,9 +27,6 @@ if TYPE_CHECKING:
     from argmap.config import Config
 
 
-
-
-
 def _config() -> Config | None:
     """The project's configuration, or None (after saying why) when it is broken."""
     from argmap.config import load_config
@@ -65,15 +62,31 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default=None,
-              help="text (default) for people, json for tools, github for Actions annotations.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default=None,
+    help="text (default) for people, json for tools, github for Actions annotations.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
-@click.option("--fix", is_flag=True,
-              help="Rewrite quotes that match only after normalisation to the source's exact text, then check.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Rewrite quotes that match only after normalisation to the source's exact text, then check.",
+)
 @click.option("--dry-run", is_flag=True, help="With --fix: print the diff, write nothing.")
 @input_limits
-def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, fix: bool, dry_run: bool, max_bytes: int | None,
-          max_source_bytes: int | None, root: Path | None) -> int:
+def check(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    strict: bool,
+    fix: bool,
+    dry_run: bool,
+    max_bytes: int | None,
+    max_source_bytes: int | None,
+    root: Path | None,
+) -> int:
     """Check maps: quotes found in their sources, references resolved, a sound structure.
 
     PATHS are map files or folders (every .yaml/.yml file below them is checked).
@@ -112,13 +125,22 @@ def check(paths: tuple[Path, ...], fmt: str | None, strict: bool, fix: bool, dry
 
 @cli.command()
 @click.argument("map_file", metavar="MAP", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Export format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (atomically) instead of standard output.")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True, help="Export format.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (atomically) instead of standard output.",
+)
 @input_limits
-def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
-           max_source_bytes: int | None, root: Path | None) -> int:
+def export(
+    map_file: Path,
+    fmt: str,
+    output: Path | None,
+    max_bytes: int | None,
+    max_source_bytes: int | None,
+    root: Path | None,
+) -> int:
     """Export the fully resolved map: claims, relations, and every quote's span in its source."""
     from argmap.check import check_map
     from argmap.export import export_json
@@ -141,12 +163,24 @@ def export(map_file: Path, fmt: str, output: Path | None, max_bytes: int | None,
 
 @cli.command()
 @click.argument("map_files", metavar="MAP...", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--min", "minimum", type=click.FloatRange(0, 100), default=None,
-              help="Fail (exit 1) when sentence coverage of a source is below PERCENT.", metavar="PERCENT")
+@click.option(
+    "--min",
+    "minimum",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Fail (exit 1) when sentence coverage of a source is below PERCENT.",
+    metavar="PERCENT",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @input_limits
-def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, max_bytes: int | None,
-             max_source_bytes: int | None, root: Path | None) -> int:
+def coverage(
+    map_files: tuple[Path, ...],
+    minimum: float | None,
+    fmt: str,
+    max_bytes: int | None,
+    max_source_bytes: int | None,
+    root: Path | None,
+) -> int:
     """How much of each source the quotes cover, by sentence and by paragraph.
 
     Passages listed under a source's `exclude:` are left out of the count, each
@@ -172,8 +206,11 @@ def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, max_b
             codes.append(EXIT_UNUSABLE if result.unreadable else EXIT_PROBLEMS)
             continue
         if result.errors:
-            click.echo(f"argmap: note: {result.file} has {result.errors} error(s); quotes that were not found "
-                       "count as uncovered (run `argmap check` for details)", err=True)
+            click.echo(
+                f"argmap: note: {result.file} has {result.errors} error(s); quotes that were not found "
+                "count as uncovered (run `argmap check` for details)",
+                err=True,
+            )
         found = measure.map_coverage(result.resolved)
         texts.append(measure.format_text(result.file, found, minimum))
         documents.append(measure.coverage_dict(result.file, found, minimum))
@@ -188,8 +225,14 @@ def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, max_b
 
 @cli.command()
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "map_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The map file to create (e.g. arguments/next-article.yaml).")
+@click.option(
+    "-o",
+    "--output",
+    "map_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The map file to create (e.g. arguments/next-article.yaml).",
+)
 @click.option("--force", is_flag=True, help="Overwrite MAP if it exists.")
 def new(source: Path, map_file: Path, force: bool) -> int:
     """Start a map of the article in SOURCE: its source entry with a sha256 pin and an empty thesis."""
@@ -210,8 +253,12 @@ def new(source: Path, map_file: Path, force: bool) -> int:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE (atomically) instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (atomically) instead of standard output.",
+)
 def schema(output: Path | None) -> int:
     """Print the JSON Schema of the map format (draft-07), for editors and check-jsonschema.
 
@@ -286,8 +333,10 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("argmap: out of memory: the input is too large to process", err=True)
         return EXIT_UNUSABLE
     except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
-        click.echo(f"argmap: internal error ({type(error).__name__}: {error}); "
-                   "please report it with the file that caused it", err=True)
+        click.echo(
+            f"argmap: internal error ({type(error).__name__}: {error}); please report it with the file that caused it",
+            err=True,
+        )
         return EXIT_UNUSABLE
     return int(code or 0)
 

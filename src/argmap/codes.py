@@ -35,7 +35,9 @@ LOADER_CODES: tuple[Code, ...] = (
     Code("AM105", "too-large", E, "the map file is larger than the size limit", True),
     Code("AM106", "yaml11-scalar", W, "an unquoted yes/no/on/off (YAML 1.1 booleans) or 1:30 (base 60) kept as text"),
     Code("AM107", "too-deep", E, "the YAML is nested deeper than any map needs", True),
-    Code("AM108", "not-a-map", E, "the file is empty, holds several documents, or its top level is not a mapping", True),
+    Code(
+        "AM108", "not-a-map", E, "the file is empty, holds several documents, or its top level is not a mapping", True
+    ),
     Code("AM109", "yaml-tag", E, "an explicit YAML tag (!!python/…, !custom) is not allowed", True),
     Code("AM110", "unknown-key", E, "a key argmap does not know (often a typo)"),
     Code("AM111", "missing-key", E, "a required key is missing"),
@@ -43,7 +45,13 @@ LOADER_CODES: tuple[Code, ...] = (
     Code("AM113", "format-version", E, "the `argmap:` format version is missing or not supported"),
     Code("AM114", "base-missing", E, "an overlay's `extends:` names no map file inside the project"),
     Code("AM115", "extends-cycle", E, "maps extend each other in a circle"),
-    Code("AM120", "config-invalid", E, "the configuration (.argmap.toml or [tool.argmap]) has an unknown key or value", True),
+    Code(
+        "AM120",
+        "config-invalid",
+        E,
+        "the configuration (.argmap.toml or [tool.argmap]) has an unknown key or value",
+        True,
+    ),
 )
 
 ANCHOR_CODES: tuple[Code, ...] = (

@@ -102,14 +102,16 @@ def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileL
     groups = dict(base.model.groups)
     for group_id, group in overlay.groups.items():
         groups.setdefault(group_id, group)  # a base group redefined: AM302 is not for groups; the base's wins
-    model = overlay.model_copy(update={
-        "title": overlay.title or base.model.title,
-        "description": overlay.description or base.model.description,
-        "sources": [*base.model.sources, *overlay.sources],
-        "groups": groups,
-        "claims": [*base.model.claims, *added],
-        "relations": [*base.model.relations, *overlay.relations],
-    })
+    model = overlay.model_copy(
+        update={
+            "title": overlay.title or base.model.title,
+            "description": overlay.description or base.model.description,
+            "sources": [*base.model.sources, *overlay.sources],
+            "groups": groups,
+            "claims": [*base.model.claims, *added],
+            "relations": [*base.model.relations, *overlay.relations],
+        }
+    )
     locator = OverlayLocator(
         base=base.locator,
         base_counts={section: len(getattr(base.model, section)) for section in LIST_SECTIONS},

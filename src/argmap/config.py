@@ -31,8 +31,12 @@ from argmap.codes import ALL_STAGE_CODES
 from argmap.load import display_name
 from argmap.problems import Position, Problem, Severity, problem
 
-KEYS = {"format": "text, json or github", "strict": "true or false", "coverage-min": "a percentage from 0 to 100",
-        "rules": "a table of CODE = \"off\" | \"warning\" | \"error\""}
+KEYS = {
+    "format": "text, json or github",
+    "strict": "true or false",
+    "coverage-min": "a percentage from 0 to 100",
+    "rules": 'a table of CODE = "off" | "warning" | "error"',
+}
 RULE_SETTINGS = ("off", "warning", "error")
 FORMATS = ("text", "json", "github")
 
@@ -53,8 +57,9 @@ class Config:
             if setting == "off":
                 continue
             if setting in ("warning", "error"):
-                found = Problem(found.file, found.line, found.column, found.code, Severity(setting),
-                                found.message, found.hint)
+                found = Problem(
+                    found.file, found.line, found.column, found.code, Severity(setting), found.message, found.hint
+                )
             kept.append(found)
         return kept
 
@@ -119,15 +124,19 @@ def _read(name: str, text: str, table: Any, section: str) -> tuple[Config, list[
         bad("strict", f"`{section}strict` must be true or false")
         strict = False
     minimum = table.get("coverage-min")
-    if minimum is not None and (isinstance(minimum, bool) or not isinstance(minimum, (int, float))
-                                or not 0 <= minimum <= 100):
+    if minimum is not None and (
+        isinstance(minimum, bool) or not isinstance(minimum, (int, float)) or not 0 <= minimum <= 100
+    ):
         bad("coverage-min", f"`{section}coverage-min` must be a percentage from 0 to 100")
         minimum = None
     for key in table:
         if key not in KEYS:
             close = difflib.get_close_matches(str(key).replace("_", "-"), list(KEYS), n=1, cutoff=0.6)
-            bad(key, f"unknown key `{section}{key}`",
-                f"did you mean `{close[0]}`?" if close else f"argmap reads: {', '.join(KEYS)}")
+            bad(
+                key,
+                f"unknown key `{section}{key}`",
+                f"did you mean `{close[0]}`?" if close else f"argmap reads: {', '.join(KEYS)}",
+            )
     rules = _rules(table.get("rules", {}), section, bad)
     return Config(name, fmt, strict, float(minimum) if minimum is not None else None, rules), problems
 
@@ -136,7 +145,7 @@ def _rules(table: Any, section: str, bad: Any) -> dict[str, str]:
     from argmap.docs import all_codes
 
     if not isinstance(table, dict):
-        bad("rules", f"`{section}rules` must be a table of CODE = \"off\" | \"warning\" | \"error\"")
+        bad("rules", f'`{section}rules` must be a table of CODE = "off" | "warning" | "error"')
         return {}
     known = all_codes()
     rules: dict[str, str] = {}
@@ -144,7 +153,7 @@ def _rules(table: Any, section: str, bad: Any) -> dict[str, str]:
         if code not in known:
             bad(code, f"`{section}rules.{code}`: no problem has the code {code}", "`argmap rules` lists them")
         elif setting not in RULE_SETTINGS:
-            bad(code, f"`{section}rules.{code}` is {setting!r}; it must be \"off\", \"warning\" or \"error\"")
+            bad(code, f'`{section}rules.{code}` is {setting!r}; it must be "off", "warning" or "error"')
         elif code in ALL_STAGE_CODES and ALL_STAGE_CODES[code].unreadable and setting != "error":
             bad(code, f"{code} means argmap could not read the map at all; it cannot be switched off or downgraded")
         else:

@@ -24,7 +24,37 @@ from argmap.resolve import ResolvedMap
 
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u4e00-\u9fff])")
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "sen", "rep", "gov"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gen",
+        "col",
+        "lt",
+        "sen",
+        "rep",
+        "gov",
+    ]
 )
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")  # U.S., U.K., e.g.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+|\r\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
@@ -97,7 +127,7 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 def _is_sentence_end(text: str, boundary: int) -> bool:
     """False after an abbreviation (`Dec.`, `U.S.`): the period belongs to the word."""
-    word = text[max(0, text.rfind(" ", 0, boundary) + 1): boundary + 1]
+    word = text[max(0, text.rfind(" ", 0, boundary) + 1) : boundary + 1]
     if _INITIALS.search(word):
         return False
     return word.rstrip(".").lower() not in _ABBREVIATIONS
@@ -130,13 +160,13 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
 
 def _continues(text: str, newline: int, end: int) -> bool:
     """Does the next line carry on the sentence (it starts in lower case)?"""
-    following = text[newline + 1: min(end, newline + 80)].lstrip()
+    following = text[newline + 1 : min(end, newline + 80)].lstrip()
     return bool(following) and following[0].islower()
 
 
 def _is_heading(text: str, line: Span) -> bool:
     length = line.end - line.start
-    return 0 < length < _HEADING_LINE and text[line.end - 1] not in ".!?,;:\"\u201d\u2019)"
+    return 0 < length < _HEADING_LINE and text[line.end - 1] not in '.!?,;:"\u201d\u2019)'
 
 
 def _split_prose(text: str, start: int, end: int) -> list[Span]:
@@ -190,16 +220,21 @@ def source_coverage(resolved: ResolvedMap, source_id: str) -> SourceCoverage | N
     if loaded is None or loaded.text is None:
         return None
     text = loaded.text.text
-    quoted = _merge([
-        span for quotes in resolved.quotes.values() for q in quotes
-        if q.source_id == source_id and q.found and q.match is not None for span in q.match.spans
-    ])
+    quoted = _merge(
+        [
+            span
+            for quotes in resolved.quotes.values()
+            for q in quotes
+            if q.source_id == source_id and q.found and q.match is not None
+            for span in q.match.spans
+        ]
+    )
     exclusions = [e for e in resolved.exclusions.get(source_id, []) if e.found and e.match is not None]
     cut = _merge([span for e in exclusions if e.match is not None for span in e.match.spans])
     reasons = {id(e.quote): x.reason for e, x in zip(resolved.exclusions.get(source_id, []), loaded.source.exclude)}
     mask = bytearray(len(text))  # 1 where a quote covers the character
     for span in quoted:
-        mask[span.start:span.end] = b"\x01" * (span.end - span.start)
+        mask[span.start : span.end] = b"\x01" * (span.end - span.start)
     paragraphs = []
     counted = quoted_chars = 0
     for para in _paragraph_spans(text):
@@ -212,18 +247,25 @@ def source_coverage(resolved: ResolvedMap, source_id: str) -> SourceCoverage | N
                 covered_chars = sum(mask[i] for i in chars)
                 counted += len(chars)
                 quoted_chars += covered_chars
-                paragraph.sentences.append(Sentence(span, loaded.text.line_col(span.start)[0],
-                                                    text[span.start:span.end], covered_chars > 0))
+                paragraph.sentences.append(
+                    Sentence(span, loaded.text.line_col(span.start)[0], text[span.start : span.end], covered_chars > 0)
+                )
         if paragraph.sentences:
             paragraphs.append(paragraph)
     excluded = []
     for entry in exclusions:
         where = entry.match.span if entry.match is not None else None
         if where is not None:
-            excluded.append(Excluded(loaded.text.line_col(where.start)[0], text[where.start:where.end],
-                                     reasons.get(id(entry.quote), "")))
-    return SourceCoverage(source_id, loaded.source.path, paragraphs, sorted(excluded, key=lambda e: e.line),
-                          quoted_chars, counted)
+            excluded.append(
+                Excluded(
+                    loaded.text.line_col(where.start)[0],
+                    text[where.start : where.end],
+                    reasons.get(id(entry.quote), ""),
+                )
+            )
+    return SourceCoverage(
+        source_id, loaded.source.path, paragraphs, sorted(excluded, key=lambda e: e.line), quoted_chars, counted
+    )
 
 
 def below(coverages: list[SourceCoverage], minimum: float | None) -> bool:
@@ -246,10 +288,14 @@ def format_text(file: str, coverages: list[SourceCoverage], minimum: float | Non
     for cov in coverages:
         sentences = cov.sentences
         lines.append(f"{file}: source `{cov.source_id}` ({cov.path})")
-        lines.append(f"  sentences   {sum(s.covered for s in sentences):>4} of {len(sentences):<4} covered     "
-                     f"{cov.sentence_percent:5.1f} %")
-        lines.append(f"  paragraphs  {sum(p.covered > 0 for p in cov.paragraphs):>4} of {len(cov.paragraphs):<4} "
-                     f"represented {cov.paragraph_percent:5.1f} %")
+        lines.append(
+            f"  sentences   {sum(s.covered for s in sentences):>4} of {len(sentences):<4} covered     "
+            f"{cov.sentence_percent:5.1f} %"
+        )
+        lines.append(
+            f"  paragraphs  {sum(p.covered > 0 for p in cov.paragraphs):>4} of {len(cov.paragraphs):<4} "
+            f"represented {cov.paragraph_percent:5.1f} %"
+        )
         lines.append(f"  characters  {cov.character_percent:5.1f} % of the counted text is quoted")
         lines.append("  by paragraph:")
         for para in cov.paragraphs:
@@ -278,20 +324,31 @@ def coverage_dict(file: str, coverages: list[SourceCoverage], minimum: float | N
             {
                 "source": c.source_id,
                 "path": c.path,
-                "sentences": {"covered": sum(s.covered for s in c.sentences), "total": len(c.sentences),
-                              "percent": c.sentence_percent},
-                "paragraphs": {"represented": sum(p.covered > 0 for p in c.paragraphs), "total": len(c.paragraphs),
-                               "percent": c.paragraph_percent},
-                "characters": {"quoted": c.quoted_characters, "total": c.counted_characters,
-                               "percent": c.character_percent},
-                "by_paragraph": [{"line": p.line, "covered": p.covered, "sentences": len(p.sentences)}
-                                 for p in c.paragraphs],
-                "uncovered": [{"line": s.line, "start": s.span.start, "end": s.span.end, "text": s.text}
-                              for s in c.sentences if not s.covered],
+                "sentences": {
+                    "covered": sum(s.covered for s in c.sentences),
+                    "total": len(c.sentences),
+                    "percent": c.sentence_percent,
+                },
+                "paragraphs": {
+                    "represented": sum(p.covered > 0 for p in c.paragraphs),
+                    "total": len(c.paragraphs),
+                    "percent": c.paragraph_percent,
+                },
+                "characters": {
+                    "quoted": c.quoted_characters,
+                    "total": c.counted_characters,
+                    "percent": c.character_percent,
+                },
+                "by_paragraph": [
+                    {"line": p.line, "covered": p.covered, "sentences": len(p.sentences)} for p in c.paragraphs
+                ],
+                "uncovered": [
+                    {"line": s.line, "start": s.span.start, "end": s.span.end, "text": s.text}
+                    for s in c.sentences
+                    if not s.covered
+                ],
                 "excluded": [{"line": e.line, "text": e.text, "reason": e.reason} for e in c.excluded],
             }
             for c in coverages
         ],
     }
-
-

@@ -40,8 +40,18 @@ from argmap.resolve import Link, ResolvedMap
 DIFF_VERSION = 1
 CLAIM_FIELDS: tuple[str, ...] = ("kind", "text", "quotes", "voice", "basis", "implicit", "added_by", "group", "note")
 RELATION_FIELDS: tuple[str, ...] = ("type", "id", "note")
-SOURCE_FIELDS: tuple[str, ...] = ("path", "title", "author", "role", "date", "section", "url", "publisher",
-                                  "content", "excluded")
+SOURCE_FIELDS: tuple[str, ...] = (
+    "path",
+    "title",
+    "author",
+    "role",
+    "date",
+    "section",
+    "url",
+    "publisher",
+    "content",
+    "excluded",
+)
 GROUP_FIELDS: tuple[str, ...] = ("label", "note")
 MAP_FIELDS: tuple[str, ...] = ("title", "description")
 _VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
@@ -121,9 +131,16 @@ def _claims(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _quote(quote: dict[str, Any]) -> dict[str, Any]:
-    return {"source": quote["source"], "exact": quote["exact"], "status": quote["status"],
-            "start": quote["start"], "end": quote["end"], "line": quote["line"], "column": quote["column"],
-            "text": quote["text"]}
+    return {
+        "source": quote["source"],
+        "exact": quote["exact"],
+        "status": quote["status"],
+        "start": quote["start"],
+        "end": quote["end"],
+        "line": quote["line"],
+        "column": quote["column"],
+        "text": quote["text"],
+    }
 
 
 def _comparable(key: str, value: Any) -> Any:
@@ -151,8 +168,9 @@ def _groups(document: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"id": g["id"], "label": g["label"], "note": g.get("note")} for g in document["groups"]]
 
 
-def _by_key(old_entries: list[dict[str, Any]], new_entries: list[dict[str, Any]], fields: tuple[str, ...],
-            key: str) -> Section:
+def _by_key(
+    old_entries: list[dict[str, Any]], new_entries: list[dict[str, Any]], fields: tuple[str, ...], key: str
+) -> Section:
     section = Section()
     old_by: dict[str, dict[str, Any]] = {}
     for entry in old_entries:
@@ -184,8 +202,14 @@ def _public(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def _link_entry(resolved: ResolvedMap, link: Link) -> dict[str, Any]:
-    entry: dict[str, Any] = {"name": link.name, "type": link.type, "from": list(link.sources), "to": link.target,
-                             "id": link.id, "note": _relation_note(resolved, link)}
+    entry: dict[str, Any] = {
+        "name": link.name,
+        "type": link.type,
+        "from": list(link.sources),
+        "to": link.target,
+        "id": link.id,
+        "note": _relation_note(resolved, link),
+    }
     return entry
 
 
@@ -197,8 +221,9 @@ def _relation_note(resolved: ResolvedMap, link: Link) -> str | None:
     return relations[index].note if isinstance(index, int) and 0 <= index < len(relations) else None
 
 
-def _relations(old: ResolvedMap, new: ResolvedMap, old_doc: dict[str, Any], new_doc: dict[str, Any],
-               result: MapDiff) -> None:
+def _relations(
+    old: ResolvedMap, new: ResolvedMap, old_doc: dict[str, Any], new_doc: dict[str, Any], result: MapDiff
+) -> None:
     """Match links by name; of several with one name, same types pair first, then in order."""
     section = Section()
     old_by_name: dict[str, list[int]] = {}
@@ -257,8 +282,11 @@ def _value(name: str, value: Any) -> str:
     if name == "excluded":
         return " + ".join(_q(e["exact"]) for e in value) if value else "(none)"
     if name == "content":
-        return f"sha256 {str(value['sha256'])[:12]}…, {value['characters']} characters" \
-            if value.get("sha256") else "(unreadable)"
+        return (
+            f"sha256 {str(value['sha256'])[:12]}…, {value['characters']} characters"
+            if value.get("sha256")
+            else "(unreadable)"
+        )
     if isinstance(value, bool):
         return "true" if value else "false"
     if name in ("text", "note", "title", "description", "label", "added_by", "voice"):
@@ -302,12 +330,17 @@ def summary(diff: MapDiff) -> str:
     if diff.same:
         return "no differences"
     parts = []
-    for name, section, always in (("claim", diff.claims, True), ("relation", diff.relations, True),
-                                  ("source", diff.sources, False), ("group", diff.groups, False)):
+    for name, section, always in (
+        ("claim", diff.claims, True),
+        ("relation", diff.relations, True),
+        ("source", diff.sources, False),
+        ("group", diff.groups, False),
+    ):
         if always or section:
             counts = section.counts()
-            parts.append(f"{_plural(counts['added'], name)} added, {counts['changed']} changed, "
-                         f"{counts['removed']} removed")
+            parts.append(
+                f"{_plural(counts['added'], name)} added, {counts['changed']} changed, {counts['removed']} removed"
+            )
     if diff.map_changes:
         parts.append("map " + ", ".join(c.field for c in diff.map_changes) + " changed")
     return "; ".join(parts)
@@ -323,25 +356,34 @@ def format_text(diff: MapDiff) -> str:
         out += [_claim_line("+", c, diff.relations.added) for c in diff.claims.added]
         out += [_claim_line("-", c, diff.relations.removed) for c in diff.claims.removed]
         for changed in diff.claims.changed:
-            out += [f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
-                    for c in changed.changes]
+            out += [
+                f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
+                for c in changed.changes
+            ]
     if diff.relations:
         out.append("relations:")
         out += [_relation_line("+", r) for r in diff.relations.added]
         out += [_relation_line("-", r) for r in diff.relations.removed]
         for changed in diff.relations.changed:
-            out += [f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
-                    for c in changed.changes]
+            out += [
+                f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
+                for c in changed.changes
+            ]
     for title, section in (("sources", diff.sources), ("groups", diff.groups)):
         if not section:
             continue
         out.append(f"{title}:")
-        out += [f"+ {e['id']}" + (f": {_q(e['label'])}" if "label" in e else f" {e.get('path')}") for e in section.added]
-        out += [f"- {e['id']}" + (f": {_q(e['label'])}" if "label" in e else f" {e.get('path')}")
-                for e in section.removed]
+        out += [
+            f"+ {e['id']}" + (f": {_q(e['label'])}" if "label" in e else f" {e.get('path')}") for e in section.added
+        ]
+        out += [
+            f"- {e['id']}" + (f": {_q(e['label'])}" if "label" in e else f" {e.get('path')}") for e in section.removed
+        ]
         for changed in section.changed:
-            out += [f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
-                    for c in changed.changes]
+            out += [
+                f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
+                for c in changed.changes
+            ]
     out.append(summary(diff))
     return "\n".join(out) + "\n"
 
@@ -353,8 +395,10 @@ def _section_dict(section: Section) -> dict[str, Any]:
     return {
         "added": section.added,
         "removed": section.removed,
-        "changed": [{"key": c.key, "fields": {f.field: {"old": f.old, "new": f.new} for f in c.changes},
-                     "entry": c.entry} for c in section.changed],
+        "changed": [
+            {"key": c.key, "fields": {f.field: {"old": f.old, "new": f.new} for f in c.changes}, "entry": c.entry}
+            for c in section.changed
+        ],
     }
 
 
@@ -364,8 +408,13 @@ def diff_dict(diff: MapDiff) -> dict[str, Any]:
         "old": diff.old_file,
         "new": diff.new_file,
         "same": diff.same,
-        "summary": {"claims": diff.claims.counts(), "relations": diff.relations.counts(),
-                    "sources": diff.sources.counts(), "groups": diff.groups.counts(), "text": summary(diff)},
+        "summary": {
+            "claims": diff.claims.counts(),
+            "relations": diff.relations.counts(),
+            "sources": diff.sources.counts(),
+            "groups": diff.groups.counts(),
+            "text": summary(diff),
+        },
         "map": {c.field: {"old": c.old, "new": c.new} for c in diff.map_changes},
         "claims": _section_dict(diff.claims),
         "relations": _section_dict(diff.relations),
@@ -384,8 +433,7 @@ def format_json(diff: MapDiff) -> str:
 # header; the border and a first line say what changed. Colours outside the kinds' palette.
 DIFF_ADDED: dict[str, str] = {"color": "#1A9641", "penwidth": "5"}
 DIFF_CHANGED: dict[str, str] = {"color": "#F28E2B", "penwidth": "5"}
-DIFF_REMOVED: dict[str, str] = {"color": "#9A9A9A", "fontcolor": "#8A8A8A", "fillcolor": "#F4F4F4",
-                                "penwidth": "1.5"}
+DIFF_REMOVED: dict[str, str] = {"color": "#9A9A9A", "fontcolor": "#8A8A8A", "fillcolor": "#F4F4F4", "penwidth": "1.5"}
 DIFF_EDGE_ADDED: dict[str, str] = {"penwidth": "5"}
 DIFF_EDGE_CHANGED: dict[str, str] = {"penwidth": "5", "color": "#F28E2B"}
 DIFF_EDGE_REMOVED: dict[str, str] = {"color": "#9A9A9A", "style": "dashed", "penwidth": "1.5"}
@@ -410,8 +458,13 @@ def diff_graph(diff: MapDiff, old: ResolvedMap, new: ResolvedMap) -> Any:
             attrs["style"] = ",".join(s for s in (*attrs.get("style", "").split(","), "dashed") if s and s != "bold")
             attrs.pop("peripheries", None)
         header: Line = (Run(note, "added"),)
-        return dataclasses.replace(node, attrs=attrs, lines=(header, *node.lines),
-                                   tooltip=f"{note}\n{node.tooltip}", classes=(*node.classes, CLASSES[status]))
+        return dataclasses.replace(
+            node,
+            attrs=attrs,
+            lines=(header, *node.lines),
+            tooltip=f"{note}\n{node.tooltip}",
+            classes=(*node.classes, CLASSES[status]),
+        )
 
     nodes: list[Node] = []
     for node in new_graph.nodes:
@@ -439,13 +492,21 @@ def diff_graph(diff: MapDiff, old: ResolvedMap, new: ResolvedMap) -> Any:
         index = _edge_link(new, edge.tail, edge.head, edge.type)
         status = new_link_status(diff, index)
         if status == "added":
-            edge = dataclasses.replace(edge, attrs={**edge.attrs, **DIFF_EDGE_ADDED},
-                                       tooltip=f"+ ADDED\n{edge.tooltip}", classes=(*edge.classes, CLASSES[status]))
+            edge = dataclasses.replace(
+                edge,
+                attrs={**edge.attrs, **DIFF_EDGE_ADDED},
+                tooltip=f"+ ADDED\n{edge.tooltip}",
+                classes=(*edge.classes, CLASSES[status]),
+            )
         elif status == "changed":
             was = diff.old_relation_types.get(index) if index is not None else None
             note = f"~ CHANGED (was {was})" if was else "~ CHANGED"
-            edge = dataclasses.replace(edge, attrs={**edge.attrs, **DIFF_EDGE_CHANGED},
-                                       tooltip=f"{note}\n{edge.tooltip}", classes=(*edge.classes, CLASSES[status]))
+            edge = dataclasses.replace(
+                edge,
+                attrs={**edge.attrs, **DIFF_EDGE_CHANGED},
+                tooltip=f"{note}\n{edge.tooltip}",
+                classes=(*edge.classes, CLASSES[status]),
+            )
         edges.append(edge)
     # Removed links, from the old map's drawing: their junctions get their own names.
     renamed = {n.id: f"_jr{n.id[2:]}" for n in old_graph.nodes if n.kind == "junction"}
@@ -453,32 +514,54 @@ def diff_graph(diff: MapDiff, old: ResolvedMap, new: ResolvedMap) -> Any:
         index = _edge_link(old, edge.tail, edge.head, edge.type)
         if index is None or diff.old_link_status.get(index) != "removed":
             continue
-        tail, head = (_kept_junction(diff, old, new, end, present) or renamed.get(end, end)
-                      for end in (edge.tail, edge.head))
+        tail, head = (
+            _kept_junction(diff, old, new, end, present) or renamed.get(end, end) for end in (edge.tail, edge.head)
+        )
         for end, original in ((tail, edge.tail), (head, edge.head)):
             if end not in present and original in renamed:
                 junction = old_graph.node(original)
                 if junction is not None:
                     group = junction.group if junction.group in clusters else None
-                    nodes.append(dataclasses.replace(junction, id=end, group=group,
-                                                     attrs={**junction.attrs, "color": "#9A9A9A",
-                                                            "fillcolor": "#9A9A9A"},
-                                                     classes=(*junction.classes, CLASSES["removed"])))
+                    nodes.append(
+                        dataclasses.replace(
+                            junction,
+                            id=end,
+                            group=group,
+                            attrs={**junction.attrs, "color": "#9A9A9A", "fillcolor": "#9A9A9A"},
+                            classes=(*junction.classes, CLASSES["removed"]),
+                        )
+                    )
                     present.add(end)
                     if group is not None:
                         clusters[group] = dataclasses.replace(clusters[group], nodes=(*clusters[group].nodes, end))
         if tail not in present or head not in present:
             continue
-        edges.append(dataclasses.replace(edge, id=f"removed-{edge.id}", tail=tail, head=head,
-                                         attrs={**edge.attrs, **DIFF_EDGE_REMOVED},
-                                         tooltip=f"− REMOVED\n{edge.tooltip}",
-                                         classes=(*edge.classes, CLASSES["removed"])))
+        edges.append(
+            dataclasses.replace(
+                edge,
+                id=f"removed-{edge.id}",
+                tail=tail,
+                head=head,
+                attrs={**edge.attrs, **DIFF_EDGE_REMOVED},
+                tooltip=f"− REMOVED\n{edge.tooltip}",
+                classes=(*edge.classes, CLASSES["removed"]),
+            )
+        )
     caption = f"Changes from {diff.old_file} to {diff.new_file}: {summary(diff)}"
-    title: tuple[Line, ...] = (*new_graph.title, *((Run(piece, "caption"),) for piece in wrap(caption, WRAP_TITLE)),
-                               (Run("thick green border: added · thick orange: changed · dashed grey: removed",
-                                    "caption"),))
-    return Graph(title=title, nodes=tuple(nodes), edges=tuple(edges), clusters=tuple(clusters.values()),
-                 direction=new_graph.direction, legend=new_graph.legend, thesis=new_graph.thesis)
+    title: tuple[Line, ...] = (
+        *new_graph.title,
+        *((Run(piece, "caption"),) for piece in wrap(caption, WRAP_TITLE)),
+        (Run("thick green border: added · thick orange: changed · dashed grey: removed", "caption"),),
+    )
+    return Graph(
+        title=title,
+        nodes=tuple(nodes),
+        edges=tuple(edges),
+        clusters=tuple(clusters.values()),
+        direction=new_graph.direction,
+        legend=new_graph.legend,
+        thesis=new_graph.thesis,
+    )
 
 
 def _kept_junction(diff: MapDiff, old: ResolvedMap, new: ResolvedMap, end: str, present: set[str]) -> str | None:
@@ -510,7 +593,11 @@ def _edge_link(resolved: ResolvedMap, tail: str, head: str, type_: str) -> int |
             return None
         if type_ == "undercut" and links[hit].type != "undercut":
             for index, link in enumerate(links):
-                if link.type == "undercut" and tail in link.sources and resolved.link_by_name(link.target) is links[hit]:
+                if (
+                    link.type == "undercut"
+                    and tail in link.sources
+                    and resolved.link_by_name(link.target) is links[hit]
+                ):
                     return index
             return None
         return hit

@@ -27,10 +27,6 @@ FORMATS = ("text", "json", "svg", "png", "pdf", "dot")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
 
-
-
-
-
 def _load(path: Path, options: Options, role: str) -> MapResult | None:
     """Check one map; None (after saying why on stderr) when it cannot be compared."""
     from argmap.check import check_map
@@ -42,25 +38,52 @@ def _load(path: Path, options: Options, role: str) -> MapResult | None:
         click.echo(f"argmap: the {role} map {result.file} could not be read; nothing compared", err=True)
         return None
     if result.errors:
-        click.echo(f"argmap: note: the {role} map {result.file} has {result.errors} check error(s); "
-                   f"comparing what resolved (run `argmap check {result.file}`)", err=True)
+        click.echo(
+            f"argmap: note: the {role} map {result.file} has {result.errors} check error(s); "
+            f"comparing what resolved (run `argmap check {result.file}`)",
+            err=True,
+        )
     return result
 
 
 @click.command()
 @click.argument("maps", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="OLD [NEW]")
-@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
-              help="text (default): grouped +/-/~ lines and a summary; json: for tools (docs/diff.md); "
-                   "svg, png, pdf, dot: the NEW map drawn with the changes marked. "
-                   "Default: from -o's suffix, else text.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help="Write to FILE (atomically) instead of standard output (`-`).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    default=None,
+    help="text (default): grouped +/-/~ lines and a summary; json: for tools (docs/diff.md); "
+    "svg, png, pdf, dot: the NEW map drawn with the changes marked. "
+    "Default: from -o's suffix, else text.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write to FILE (atomically) instead of standard output (`-`).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 when the maps differ too (for grading scripts).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
-              help="Stop Graphviz after this long.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop Graphviz after this long.",
+)
 @input_limits
-def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero: bool, timeout: float,
-         root: Path | None, max_bytes: int | None, max_source_bytes: int | None) -> int:
+def diff(
+    maps: tuple[Path, ...],
+    fmt: str | None,
+    output: Path | None,
+    exit_zero: bool,
+    timeout: float,
+    root: Path | None,
+    max_bytes: int | None,
+    max_source_bytes: int | None,
+) -> int:
     """Compare two maps: claims, relations, sources and groups added, removed and changed.
 
     \b
@@ -88,8 +111,10 @@ def diff(maps: tuple[Path, ...], fmt: str | None, output: Path | None, exit_zero
             assert new.resolved is not None
             base = getattr(new.resolved.model, "extends", None)
             if not base:
-                return fail(f"{new.file} does not extend a base map (no `extends:`); "
-                             "to compare two maps, name both: argmap diff OLD NEW")
+                return fail(
+                    f"{new.file} does not extend a base map (no `extends:`); "
+                    "to compare two maps, name both: argmap diff OLD NEW"
+                )
             old = _load(new.resolved.map_path.parent / str(base), options, "base")
     if old is None or new is None or old.resolved is None or new.resolved is None:
         return EXIT_UNUSABLE

@@ -44,11 +44,19 @@ GRAPH_ATTRS: dict[str, str] = {
 NODE_DEFAULTS: dict[str, str] = {"fontname": FONT, "fontsize": "12", "margin": "0.14,0.07"}
 EDGE_DEFAULTS: dict[str, str] = {"arrowsize": "0.9"}
 CLUSTER_ATTRS: dict[str, str] = {
-    "style": "rounded,filled", "fillcolor": "#F4F4F4", "color": "#9A9A9A", "penwidth": "1.2",
-    "margin": "12", "fontsize": "15",
+    "style": "rounded,filled",
+    "fillcolor": "#F4F4F4",
+    "color": "#9A9A9A",
+    "penwidth": "1.2",
+    "margin": "12",
+    "fontsize": "15",
 }
 LEGEND_ATTRS: dict[str, str] = {
-    "style": "rounded", "color": "#9A9A9A", "penwidth": "1", "margin": "10", "fontsize": "13",
+    "style": "rounded",
+    "color": "#9A9A9A",
+    "penwidth": "1",
+    "margin": "10",
+    "fontsize": "13",
 }
 # A claim's leaf reasons (evidence with nothing below it) go on up to this many rows, two a row.
 STAGGER_ROWS = 2
@@ -223,8 +231,11 @@ def _stacking(graph: Graph) -> list[tuple[str, str]]:
             continue
         below.setdefault(lower, set()).add(upper)
         pairs.append((lower, upper))
-    inside = [(e.tail, e.head) for e in graph.edges if group.get(e.tail) is not None
-              and group.get(e.tail) == group.get(e.head)]
+    inside = [
+        (e.tail, e.head)
+        for e in graph.edges
+        if group.get(e.tail) is not None and group.get(e.tail) == group.get(e.head)
+    ]
     extra: list[tuple[str, str]] = []
     for lower, upper in pairs:
         tops = [n.id for n in graph.nodes if n.group == lower and not any(t == n.id for t, _ in inside)]
@@ -295,11 +306,23 @@ def _legend(graph: Graph) -> list[str]:
     links = [item for item in graph.legend if item in EDGE_STYLES or item == "linked"]
     if not kinds and not links:
         return []
-    frame = {**_plain({**LEGEND_ATTRS, "labelloc": CLUSTER_LABELLOC[graph.direction],
-                       "labeljust": CLUSTER_LABELJUST[graph.direction], "id": "legend", "class": "legend"}),
-             "label": "<<B>Legend</B>>"}
-    out = ["  subgraph cluster__legend {", f"    graph [{_attrs(frame)}];",
-           f"    node [{_attrs(_plain(LEGEND_NODE))}];"]
+    frame = {
+        **_plain(
+            {
+                **LEGEND_ATTRS,
+                "labelloc": CLUSTER_LABELLOC[graph.direction],
+                "labeljust": CLUSTER_LABELJUST[graph.direction],
+                "id": "legend",
+                "class": "legend",
+            }
+        ),
+        "label": "<<B>Legend</B>>",
+    }
+    out = [
+        "  subgraph cluster__legend {",
+        f"    graph [{_attrs(frame)}];",
+        f"    node [{_attrs(_plain(LEGEND_NODE))}];",
+    ]
     for item in kinds:
         style = {key: value for key, value in LEGEND_NODES[item].items() if key not in ("margin", "fontsize")}
         label = f"<<B>{html_text(item.upper())}</B><BR/>{html_text(LEGEND_TEXT[item])}>"
@@ -307,16 +330,20 @@ def _legend(graph: Graph) -> list[str]:
     for item in links:
         tail, head = f"_legend_{item}_from", f"_legend_{item}"
         style = {**EDGE_STYLES["support"], **FEED} if item == "linked" else EDGE_STYLES[item]
-        out += [f"    {_quoted(tail)} [{_attrs(_plain(LEGEND_TAIL))}];",
-                f"    {_quoted(head)} [label=<{html_text(LEGEND_TEXT[item])}>, {_attrs(_plain(LEGEND_CAPTION))}];",
-                f"    {_quoted(tail)} -> {_quoted(head)} [{_attrs(_plain(style))}];"]
-    rows = [[f"_legend_{k}" for k in kinds[i:i + LEGEND_COLUMNS]] for i in range(0, len(kinds), LEGEND_COLUMNS)]
+        out += [
+            f"    {_quoted(tail)} [{_attrs(_plain(LEGEND_TAIL))}];",
+            f"    {_quoted(head)} [label=<{html_text(LEGEND_TEXT[item])}>, {_attrs(_plain(LEGEND_CAPTION))}];",
+            f"    {_quoted(tail)} -> {_quoted(head)} [{_attrs(_plain(style))}];",
+        ]
+    rows = [[f"_legend_{k}" for k in kinds[i : i + LEGEND_COLUMNS]] for i in range(0, len(kinds), LEGEND_COLUMNS)]
     if links:
         rows.append([f"_legend_{k}" for k in links])
     for row in rows:
         out.append("    { rank=same; " + " ".join(_quoted(k) + ";" for k in row) + " }")
         out += [f"    {_quoted(a)} -> {_quoted(b)} [style=invis];" for a, b in itertools.pairwise(row)]
-    out += [f"    {_quoted(lower[0])} -> {_quoted(upper[0])} [style=invis];" for upper, lower in itertools.pairwise(rows)]
+    out += [
+        f"    {_quoted(lower[0])} -> {_quoted(upper[0])} [style=invis];" for upper, lower in itertools.pairwise(rows)
+    ]
     bottom = [f"_legend_{k}_from" for k in links] or rows[-1]
     out.append("    { rank=min; " + " ".join(_quoted(k) + ";" for k in bottom) + " }")
     out.append("  }")
@@ -340,13 +367,14 @@ def run_dot(source: str, fmt: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
         raise RenderError(f"cannot draw format `{fmt}`; use one of {', '.join(FORMATS)}")
     command = ["dot", f"-T{fmt}"]
     try:
-        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=timeout,
-                              check=False)
+        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False)
     except FileNotFoundError:
         raise DotMissing(MISSING_DOT.format(fmt=fmt.upper())) from None
     except subprocess.TimeoutExpired:
-        raise RenderError(f"Graphviz `dot` did not finish drawing {fmt.upper()} within {timeout:g} s and was stopped; "
-                          "try a smaller selection (--focus, --group), or a longer --timeout") from None
+        raise RenderError(
+            f"Graphviz `dot` did not finish drawing {fmt.upper()} within {timeout:g} s and was stopped; "
+            "try a smaller selection (--focus, --group), or a longer --timeout"
+        ) from None
     except OSError as error:
         raise RenderError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
     if done.returncode != 0 or not done.stdout:
@@ -377,5 +405,7 @@ def check_svg(data: bytes) -> None:
             raise RenderError(f"the SVG holds a <{name}> element; not writing it")
         for key, value in element.attrib.items():
             local = key.rsplit("}", 1)[-1].lower()
-            if local.startswith("on") or (local == "href" and value.strip().lower().startswith(("javascript:", "data:"))):
+            if local.startswith("on") or (
+                local == "href" and value.strip().lower().startswith(("javascript:", "data:"))
+            ):
                 raise RenderError(f"the SVG holds an active attribute `{local}`; not writing it")

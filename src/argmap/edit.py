@@ -111,11 +111,21 @@ def scan(text: str) -> Layout:
             frame[5].add(key)
             frame[3] = ("\0duplicate",) if duplicate else key
             if not duplicate:
-                layout.keys[(*frame[0], key)] = Spot(mark.index, event.end_mark.index, mark.line, mark.column,
-                                                     "scalar", _style(event), in_flow, key)
+                layout.keys[(*frame[0], key)] = Spot(
+                    mark.index, event.end_mark.index, mark.line, mark.column, "scalar", _style(event), in_flow, key
+                )
             if name != "ScalarEvent":  # a complex key: parsed for its extent only
-                stack.append([(*frame[0], "\0key"), Spot(mark.index, mark.index, mark.line, mark.column, "map"),
-                              name == "MappingStartEvent", None, 0, set(), True])
+                stack.append(
+                    [
+                        (*frame[0], "\0key"),
+                        Spot(mark.index, mark.index, mark.line, mark.column, "map"),
+                        name == "MappingStartEvent",
+                        None,
+                        0,
+                        set(),
+                        True,
+                    ]
+                )
             continue
         if not stack:
             path: PathKey = ()
@@ -131,15 +141,23 @@ def scan(text: str) -> Layout:
             frame[4] += 1
             recorded = True
         if name == "ScalarEvent":
-            spot = Spot(mark.index, event.end_mark.index, mark.line, mark.column, "scalar", _style(event),
-                        in_flow, event.value)
+            spot = Spot(
+                mark.index, event.end_mark.index, mark.line, mark.column, "scalar", _style(event), in_flow, event.value
+            )
             if stack:
                 parent = stack[-1][1]
                 parent.end = max(parent.end, spot.end)
         else:
             flow = bool(event.flow_style)
-            spot = Spot(mark.index, mark.index, mark.line, mark.column,
-                        "map" if name == "MappingStartEvent" else "seq", "flow" if flow else "block", in_flow)
+            spot = Spot(
+                mark.index,
+                mark.index,
+                mark.line,
+                mark.column,
+                "map" if name == "MappingStartEvent" else "seq",
+                "flow" if flow else "block",
+                in_flow,
+            )
             stack.append([path, spot, name == "MappingStartEvent", None, 0, set(), flow or in_flow])
         if recorded and path not in layout.values:
             layout.values[path] = spot
@@ -369,8 +387,9 @@ def _newline(text: str) -> str:
 def unified_diff(old: str, new: str, name: str) -> str:
     """A unified diff of two texts (line breaks shown as \\n; a missing final one is noted)."""
     lines = []
-    for line in difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                     fromfile=f"a/{name}", tofile=f"b/{name}"):
+    for line in difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+    ):
         if line.endswith("\n"):
             lines.append(line[:-2] + "\n" if line.endswith("\r\n") else line)
         else:
@@ -453,8 +472,11 @@ def add_claim(path: Path, claim: NewClaim, dry_run: bool = False, options: Optio
     read, before, resolved = opened
     if claim.kind not in ID_PREFIX:
         return AddResult(name, EXIT_UNUSABLE, message=f"cannot add a claim of kind `{claim.kind}`")
-    relation = ("attacks" if claim.kind in ATTACKING_KINDS else "supports") if claim.attacks is None else (
-        "attacks" if claim.attacks else "supports")
+    relation = (
+        ("attacks" if claim.kind in ATTACKING_KINDS else "supports")
+        if claim.attacks is None
+        else ("attacks" if claim.attacks else "supports")
+    )
     taken = [c.id for c in resolved.model.claims]
     claim_id = claim.id or next_id(claim.kind, taken)
     fields = _claim_fields(claim, claim_id, relation)
@@ -467,8 +489,15 @@ def add_claim(path: Path, claim: NewClaim, dry_run: bool = False, options: Optio
     first_line = new_text[:at].count("\n") + 1
     last_line = first_line + added.count("\n")
     fresh = _new_problems(before.problems, after.problems, first_line, last_line)
-    result = AddResult(name, EXIT_OK, claim_id, relation, claim.target, diff=unified_diff(read.text, new_text, name),
-                       existing=list(before.problems))
+    result = AddResult(
+        name,
+        EXIT_OK,
+        claim_id,
+        relation,
+        claim.target,
+        diff=unified_diff(read.text, new_text, name),
+        existing=list(before.problems),
+    )
     result.refused = [p for p in fresh if p.is_error]
     result.warnings = [p for p in fresh if not p.is_error]
     if after.unreadable or after.resolved is None and not result.refused:
@@ -500,8 +529,9 @@ def _verify_append(old: str, new: str, fields: dict[str, Any]) -> None:
     expected = copy.deepcopy(before.data)
     expected["claims"].append(fields)
     if after.unreadable or after.data != expected:
-        raise EditError("internal error: the edited map does not read back as the old map plus the new claim; "
-                        "nothing was written")  # pragma: no cover - guards the splice
+        raise EditError(
+            "internal error: the edited map does not read back as the old map plus the new claim; nothing was written"
+        )  # pragma: no cover - guards the splice
 
 
 def _append_claim(text: str, fields: dict[str, Any]) -> tuple[str, int, str]:
@@ -518,7 +548,7 @@ def _append_claim(text: str, fields: dict[str, Any]) -> tuple[str, int, str]:
     key_spot = layout.keys.get(("claims",))
     offset = max(0, dash - key_spot.column) if key_spot is not None else 2
     if last.kind == "map" and last.style == "flow":
-        item = " " * dash + "- " + _flow_mapping(fields, text[last.start + 1: last.start + 2] == " ") + newline
+        item = " " * dash + "- " + _flow_mapping(fields, text[last.start + 1 : last.start + 2] == " ") + newline
     else:
         key_column = last.column if last.kind == "map" else dash + 2
         item = _block_mapping(fields, dash, key_column, offset, newline)
@@ -660,15 +690,15 @@ def exact_text(typed: str, source: str, spans: Sequence[Span]) -> str:
     segments.append((at, len(typed)))
     pieces = [(a, b) for a, b in segments if typed[a:b].strip() and normalise(typed[a:b].strip()).strip()]
     if len(pieces) != len(spans):
-        return " ... ".join(source[s.start:s.end] for s in spans)
+        return " ... ".join(source[s.start : s.end] for s in spans)
     out = []
     previous = 0
     for (a, b), span in zip(pieces, spans):
         piece = typed[a:b]
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece.rstrip())
-        out.append(typed[previous:a + lead])
-        out.append(source[span.start:span.end])
+        out.append(typed[previous : a + lead])
+        out.append(source[span.start : span.end])
         previous = a + trail
     out.append(typed[previous:])
     return "".join(out)
@@ -738,12 +768,17 @@ def fix_map(path: Path, dry_run: bool = False, options: Options | None = None) -
         spot_path = (*path_here, "exact") if (*path_here, "exact") in layout.values else path_here
         spot = layout.values.get(spot_path)
         if spot is None or spot.kind != "scalar" or spot.value != quote.quote.exact:
-            unfixed.append(f"{name}: a quote could not be located in the file's text: "
-                           f"{double_quoted(quote.quote.exact)}")  # pragma: no cover - scan agrees with load
+            unfixed.append(
+                f"{name}: a quote could not be located in the file's text: {double_quoted(quote.quote.exact)}"
+            )  # pragma: no cover - scan agrees with load
             continue
         new = exact_text(quote.quote.exact, source.text, quote.match.spans)
-        wanted[quote.path] = (spot, new, QuoteFix(spot_path, spot.line + 1, spot.column + 1, quote.quote.exact, new),
-                              quote.match.spans)
+        wanted[quote.path] = (
+            spot,
+            new,
+            QuoteFix(spot_path, spot.line + 1, spot.column + 1, quote.quote.exact, new),
+            quote.match.spans,
+        )
     new_text = read.text
     after = before
     while wanted:
@@ -756,10 +791,12 @@ def fix_map(path: Path, dry_run: bool = False, options: Options | None = None) -
             break
         for p in failed:
             fix = wanted.pop(p)[2]
-            unfixed.append(f"{name}:{fix.line}:{fix.column}: not fixed: written as the source's exact text "
-                           f"{double_quoted(fix.new)}, the quote would match another passage (its `occurrence:`, "
-                           "`prefix:` or `suffix:` counted the normalised matches): fix the quote and its selector "
-                           "together")
+            unfixed.append(
+                f"{name}:{fix.line}:{fix.column}: not fixed: written as the source's exact text "
+                f"{double_quoted(fix.new)}, the quote would match another passage (its `occurrence:`, "
+                "`prefix:` or `suffix:` counted the normalised matches): fix the quote and its selector "
+                "together"
+            )
     else:
         new_text, after = read.text, before
     fixes = [fix for _, _, fix, _ in wanted.values()]
@@ -795,5 +832,6 @@ def _verify_fix(old: str, new: str, changes: dict[PathKey, str]) -> None:
             container = container[key]
         container[path[-1]] = value
     if after.unreadable or after.data != expected:
-        raise EditError("internal error: the fixed map does not read back as intended; "
-                        "nothing was written")  # pragma: no cover - guards the splice
+        raise EditError(
+            "internal error: the fixed map does not read back as intended; nothing was written"
+        )  # pragma: no cover - guards the splice

@@ -23,10 +23,17 @@ if TYPE_CHECKING:
 
 
 KINDS = ("objection", "rebuttal", "evidence", "premise", "concession")
-BASES = ("statistic", "event", "document", "expert-opinion", "quotation", "example", "testimony",
-         "observation", "other")
-
-
+BASES = (
+    "statistic",
+    "event",
+    "document",
+    "expert-opinion",
+    "quotation",
+    "example",
+    "testimony",
+    "observation",
+    "other",
+)
 
 
 def _options(root: Path | None) -> Any:
@@ -40,25 +47,51 @@ def _options(root: Path | None) -> Any:
 @click.argument("map_file", metavar="MAP", type=click.Path(path_type=Path))
 @click.option("--to", "target", required=True, metavar="ID", help="The claim the new one attacks or supports.")
 @click.option("--text", required=True, help="The new claim, in your own words.")
-@click.option("--quote", "quotes", multiple=True,
-              help="The author's exact words, if the claim is in the source (repeat for several passages).")
+@click.option(
+    "--quote",
+    "quotes",
+    multiple=True,
+    help="The author's exact words, if the claim is in the source (repeat for several passages).",
+)
 @click.option("--source", metavar="ID", help="The source the quotes come from (default: the map's first source).")
-@click.option("--by", metavar="NAME",
-              help='Who added it (added_by:); default: $ARGMAP_AUTHOR, else "a student".')
+@click.option("--by", metavar="NAME", help='Who added it (added_by:); default: $ARGMAP_AUTHOR, else "a student".')
 @click.option("--basis", type=click.Choice(BASES), help="For evidence: what kind of evidence it is.")
 @click.option("--voice", help="Whose claim it is, when not the author's own.")
 @click.option("--group", metavar="ID", help="A group id from the map's `groups:`.")
-@click.option("--id", "claim_id", metavar="ID",
-              help="The new claim's id (default: the next free one for its kind: O3 after O1, O2).")
-@click.option("--attacks/--supports", "attacks", default=None,
-              help="Override the relation (default: objections, rebuttals, concessions attack; "
-                   "evidence and premises support).")
+@click.option(
+    "--id",
+    "claim_id",
+    metavar="ID",
+    help="The new claim's id (default: the next free one for its kind: O3 after O1, O2).",
+)
+@click.option(
+    "--attacks/--supports",
+    "attacks",
+    default=None,
+    help="Override the relation (default: objections, rebuttals, concessions attack; evidence and premises support).",
+)
 @click.option("--dry-run", is_flag=True, help="Show the lines that would be added; write nothing.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path),
-              help="Project folder that sources must stay inside (default: found from the map).")
-def add(kind: str, map_file: Path, target: str, text: str, quotes: tuple[str, ...], source: str | None,
-        by: str | None, basis: str | None, voice: str | None, group: str | None, claim_id: str | None,
-        attacks: bool | None, dry_run: bool, root: Path | None) -> int:
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project folder that sources must stay inside (default: found from the map).",
+)
+def add(
+    kind: str,
+    map_file: Path,
+    target: str,
+    text: str,
+    quotes: tuple[str, ...],
+    source: str | None,
+    by: str | None,
+    basis: str | None,
+    voice: str | None,
+    group: str | None,
+    claim_id: str | None,
+    attacks: bool | None,
+    dry_run: bool,
+    root: Path | None,
+) -> int:
     """Add a claim (e.g. your counterargument) to the end of a map's claims.
 
     The map is checked with the new claim before anything is written: if the
@@ -86,26 +119,35 @@ def add(kind: str, map_file: Path, target: str, text: str, quotes: tuple[str, ..
         click.echo(f"argmap: {result.file}: nothing added: {result.message}", err=True)
         return result.code
     if result.refused:
-        click.echo(f"argmap: {result.file}: the claim would be added as (line numbers below count these lines):",
-                   err=True)
+        click.echo(
+            f"argmap: {result.file}: the claim would be added as (line numbers below count these lines):", err=True
+        )
         click.echo(result.diff, nl=False, err=True)
         click.echo(format_text(result.refused, 1, colour), nl=False, err=True)
-        click.echo(f"argmap: {result.file}: {result.claim_id} not added: the new claim has the problems above; "
-                   "the map is unchanged", err=True)
+        click.echo(
+            f"argmap: {result.file}: {result.claim_id} not added: the new claim has the problems above; "
+            "the map is unchanged",
+            err=True,
+        )
         return result.code
     if result.warnings:
         click.echo(format_text(result.warnings, 1, colour), nl=False, err=True)
     if dry_run:
         click.echo(result.diff, nl=False)
-        click.echo(f"{result.file}: would add {result.claim_id} ({kind}), {result.relation} {result.target} "
-                   "(dry run: nothing written)")
+        click.echo(
+            f"{result.file}: would add {result.claim_id} ({kind}), {result.relation} {result.target} "
+            "(dry run: nothing written)"
+        )
     else:
         click.echo(f"{result.file}: added {result.claim_id} ({kind}), {result.relation} {result.target}")
     if result.existing:
         errors = sum(p.is_error for p in result.existing)
         warnings = len(result.existing) - errors
-        click.echo(f"note: the map already had {errors} error(s) and {warnings} warning(s) elsewhere; "
-                   f"`argmap check {result.file}` lists them", err=True)
+        click.echo(
+            f"note: the map already had {errors} error(s) and {warnings} warning(s) elsewhere; "
+            f"`argmap check {result.file}` lists them",
+            err=True,
+        )
     return EXIT_OK
 
 
@@ -128,12 +170,16 @@ def print_fix(result: FixResult) -> None:
         click.echo(f"{result.file}: nothing to fix")
     else:
         verb = "fixed" if result.written else "would fix"
-        click.echo(f"{result.file}: {verb} {count} quote{'s' if count != 1 else ''}"
-                   f"{'' if result.written else ' (dry run: nothing written)'}")
+        click.echo(
+            f"{result.file}: {verb} {count} quote{'s' if count != 1 else ''}"
+            f"{'' if result.written else ' (dry run: nothing written)'}"
+        )
     errors = sum(p.is_error for p in result.problems)
     if errors:
-        click.echo(f"{result.file}: {errors} error(s) remain that `fix` does not touch; "
-                   f"`argmap check {result.file}` lists them")
+        click.echo(
+            f"{result.file}: {errors} error(s) remain that `fix` does not touch; "
+            f"`argmap check {result.file}` lists them"
+        )
 
 
 def fix_command(paths: tuple[Path, ...], dry_run: bool, root: Path | None = None) -> int:
@@ -157,8 +203,11 @@ def fix_command(paths: tuple[Path, ...], dry_run: bool, root: Path | None = None
 @click.command()
 @click.argument("paths", metavar="MAP_OR_FOLDER...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Print the diff; write nothing.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path),
-              help="Project folder that sources must stay inside (default: found from the map).")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project folder that sources must stay inside (default: found from the map).",
+)
 def fix(paths: tuple[Path, ...], dry_run: bool, root: Path | None) -> int:
     """Rewrite quotes that match only after normalisation to the source's exact text.
 

@@ -33,11 +33,19 @@ def quote_dict(resolved: ResolvedMap, entry: ResolvedQuote) -> dict[str, Any]:
     text = loaded.text
     line, column = text.line_col(span.start)
     end_line, end_column = text.line_col(span.end)
-    result.update(start=span.start, end=span.end, line=line, column=column,
-                  end_line=end_line, end_column=end_column, text=text.text[span.start:span.end])
+    result.update(
+        start=span.start,
+        end=span.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=text.text[span.start : span.end],
+    )
     if entry.match is not None and len(entry.match.spans) > 1:
-        result["pieces"] = [{"start": s.start, "end": s.end, "text": text.text[s.start:s.end]}
-                            for s in entry.match.spans]
+        result["pieces"] = [
+            {"start": s.start, "end": s.end, "text": text.text[s.start : s.end]} for s in entry.match.spans
+        ]
     return result
 
 
@@ -58,8 +66,12 @@ def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
     for index, claim in enumerate(model.claims):
         if resolved.claim_paths.get(claim.id) != ("claims", index):
             continue  # a second claim with a taken id is not part of the argument
-        item: dict[str, Any] = {"id": claim.id, "kind": claim.kind, "text": claim.text,
-                                "line": resolved.at((*resolved.claim_paths[claim.id], "id")).line}
+        item: dict[str, Any] = {
+            "id": claim.id,
+            "kind": claim.kind,
+            "text": claim.text,
+            "line": resolved.at((*resolved.claim_paths[claim.id], "id")).line,
+        }
         for key in ("voice", "basis", "group", "note", "added_by"):
             value = getattr(claim, key)
             if value is not None:

@@ -47,23 +47,49 @@ _C = OKABE_ITO
 
 # Tinted fill = the author's own words; white fill = not in the source (implicit, added).
 THESIS: dict[str, str] = {
-    "shape": "box", "style": "rounded,filled,bold", "fillcolor": _C["blue"], "color": _C["black"],
-    "penwidth": "3", "fontcolor": "#FFFFFF", "fontsize": "16", "margin": "0.25,0.12",
+    "shape": "box",
+    "style": "rounded,filled,bold",
+    "fillcolor": _C["blue"],
+    "color": _C["black"],
+    "penwidth": "3",
+    "fontcolor": "#FFFFFF",
+    "fontsize": "16",
+    "margin": "0.25,0.12",
 }
 PREMISE: dict[str, str] = {
-    "shape": "box", "style": "rounded,filled", "fillcolor": "#D4EAF7", "color": _C["blue"], "penwidth": "1.5",
+    "shape": "box",
+    "style": "rounded,filled",
+    "fillcolor": "#D4EAF7",
+    "color": _C["blue"],
+    "penwidth": "1.5",
 }
 EVIDENCE: dict[str, str] = {
-    "shape": "note", "style": "filled", "fillcolor": "#CCEBE1", "color": _C["bluish_green"], "penwidth": "1.5",
+    "shape": "note",
+    "style": "filled",
+    "fillcolor": "#CCEBE1",
+    "color": _C["bluish_green"],
+    "penwidth": "1.5",
 }
 OBJECTION: dict[str, str] = {
-    "shape": "box", "style": "filled,diagonals", "fillcolor": "#F6D5BF", "color": _C["vermillion"], "penwidth": "2",
+    "shape": "box",
+    "style": "filled,diagonals",
+    "fillcolor": "#F6D5BF",
+    "color": _C["vermillion"],
+    "penwidth": "2",
 }
 REBUTTAL: dict[str, str] = {
-    "shape": "cds", "style": "filled", "fillcolor": "#FBF5C4", "color": _C["orange"], "penwidth": "2.5",
+    "shape": "cds",
+    "style": "filled",
+    "fillcolor": "#FBF5C4",
+    "color": _C["orange"],
+    "penwidth": "2.5",
 }
 CONCESSION: dict[str, str] = {
-    "shape": "tab", "style": "filled", "fillcolor": "#F2DCE9", "color": _C["reddish_purple"], "penwidth": "2",
+    "shape": "tab",
+    "style": "filled",
+    "fillcolor": "#F2DCE9",
+    "color": _C["reddish_purple"],
+    "penwidth": "2",
 }
 NODE_STYLES: dict[str, dict[str, str]] = {
     "thesis": THESIS,
@@ -76,13 +102,18 @@ NODE_STYLES: dict[str, dict[str, str]] = {
 # Applied on top of a kind's style.
 IMPLICIT: dict[str, str] = {"fillcolor": "#FFFFFF", "style": "rounded,filled,dashed", "penwidth": "2"}
 ADDED: dict[str, str] = {"fillcolor": "#FFFFFF", "peripheries": "2", "penwidth": "1.5"}
-JUNCTION: dict[str, str] = {"shape": "point", "width": "0.11", "height": "0.11", "color": _C["black"],
-                            "fillcolor": _C["black"], "style": "filled"}
+JUNCTION: dict[str, str] = {
+    "shape": "point",
+    "width": "0.11",
+    "height": "0.11",
+    "color": _C["black"],
+    "fillcolor": _C["black"],
+    "style": "filled",
+}
 
 SUPPORT: dict[str, str] = {"color": _C["bluish_green"], "style": "solid", "penwidth": "2", "arrowhead": "normal"}
 ATTACK: dict[str, str] = {"color": _C["vermillion"], "style": "dashed", "penwidth": "2.5", "arrowhead": "tee"}
-UNDERCUT: dict[str, str] = {"color": _C["reddish_purple"], "style": "dotted", "penwidth": "3",
-                            "arrowhead": "odiamond"}
+UNDERCUT: dict[str, str] = {"color": _C["reddish_purple"], "style": "dotted", "penwidth": "3", "arrowhead": "odiamond"}
 EDGE_STYLES: dict[str, dict[str, str]] = {"support": SUPPORT, "attack": ATTACK, "undercut": UNDERCUT}
 FEED: dict[str, str] = {"arrowhead": "none"}  # a co-premise into its junction: the arrow comes after
 
@@ -207,14 +238,19 @@ def _check_selection(resolved: ResolvedMap, options: GraphOptions) -> None:
     claims = resolved.claims
     for claim_id in options.focus:
         if claim_id not in claims:
-            raise SelectionError(f"--focus: the map has no claim `{claim_id}`{_did_you_mean(claim_id, claims)}; "
-                                 f"its claims are {_listing(claims)}")
+            raise SelectionError(
+                f"--focus: the map has no claim `{claim_id}`{_did_you_mean(claim_id, claims)}; "
+                f"its claims are {_listing(claims)}"
+            )
     groups = resolved.model.groups
     labels = {group.label.casefold(): gid for gid, group in groups.items()}
     for group in options.groups:
         if group not in groups:
-            hint = f" (`{labels[group.casefold()]}` is the id of the group labelled so)" if group.casefold() in labels \
+            hint = (
+                f" (`{labels[group.casefold()]}` is the id of the group labelled so)"
+                if group.casefold() in labels
                 else _did_you_mean(group, groups)
+            )
             raise SelectionError(f"--group: the map has no group `{group}`{hint}; its groups are {_listing(groups)}")
     for kind in options.hide:
         if kind not in HIDEABLE:
@@ -270,8 +306,11 @@ def _select(resolved: ResolvedMap, links: list[Link], options: GraphOptions) -> 
 
 def _hidden(resolved: ResolvedMap, claim_id: str, hidden: set[str]) -> bool:
     claim = resolved.claims[claim_id]
-    return (claim.kind in hidden or ("implicit" in hidden and claim.implicit)
-            or ("added" in hidden and claim.added_by is not None))
+    return (
+        claim.kind in hidden
+        or ("implicit" in hidden and claim.implicit)
+        or ("added" in hidden and claim.added_by is not None)
+    )
 
 
 def _neighbourhood(resolved: ResolvedMap, links: list[Link], focus: tuple[str, ...], depth: int) -> set[str]:
@@ -317,8 +356,13 @@ def _complete_linked(resolved: ResolvedMap, links: list[Link], chosen: set[str])
     while changed:
         changed = False
         for link in links:
-            if (link.type != "undercut" and len(link.sources) > 1 and link.target in chosen
-                    and any(s in chosen for s in link.sources) and not (set(link.sources) & claims.keys()) <= chosen):
+            if (
+                link.type != "undercut"
+                and len(link.sources) > 1
+                and link.target in chosen
+                and any(s in chosen for s in link.sources)
+                and not (set(link.sources) & claims.keys()) <= chosen
+            ):
                 chosen |= set(link.sources) & claims.keys()
                 changed = True
     return chosen
@@ -330,8 +374,12 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
     index_of = {id(link): index for index, link in enumerate(resolved.links)}
     drawn: dict[int, Link] = {}  # link index -> link, for links drawn between visible claims
     for index, link in enumerate(resolved.links):
-        if (id(link) in usable and link.type != "undercut" and link.target in visible
-                and any(s in visible for s in link.sources)):
+        if (
+            id(link) in usable
+            and link.type != "undercut"
+            and link.target in visible
+            and any(s in visible for s in link.sources)
+        ):
             drawn[index] = link
     undercuts: list[tuple[Link, int]] = []
     for link in links:
@@ -346,19 +394,43 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
     junctions: list[Node] = []
     counter = {"support": 0, "attack": 0, "undercut": 0}
 
-    def edge(tail: str, head: str, type_: LinkType, tooltip: str, extra: Mapping[str, str] = {},
-             classes: tuple[str, ...] = ()) -> None:
+    def edge(
+        tail: str,
+        head: str,
+        type_: LinkType,
+        tooltip: str,
+        extra: Mapping[str, str] = {},
+        classes: tuple[str, ...] = (),
+    ) -> None:
         counter[type_] += 1
-        edges.append(Edge(f"{type_}-{counter[type_]}", tail, head, type_, _clean(tooltip),
-                          {**EDGE_STYLES[type_], **extra}, (type_, *classes)))
+        edges.append(
+            Edge(
+                f"{type_}-{counter[type_]}",
+                tail,
+                head,
+                type_,
+                _clean(tooltip),
+                {**EDGE_STYLES[type_], **extra},
+                (type_, *classes),
+            )
+        )
 
     for index, link in drawn.items():
         shown = [s for s in link.sources if s in visible]
         tooltip = _link_tooltip(resolved, link)
         if index in needs_junction:
             junction = f"_j{index + 1}"
-            junctions.append(Node(junction, "junction", (), _clean(tooltip), JUNCTION, ("junction", link.type),
-                                  group=_group_of(resolved, link.target)))
+            junctions.append(
+                Node(
+                    junction,
+                    "junction",
+                    (),
+                    _clean(tooltip),
+                    JUNCTION,
+                    ("junction", link.type),
+                    group=_group_of(resolved, link.target),
+                )
+            )
             for source in shown:
                 edge(source, junction, link.type, tooltip, FEED, ("co-premise",) if len(link.sources) > 1 else ())
             edge(junction, link.target, link.type, tooltip, {}, ("linked",) if len(link.sources) > 1 else ())
@@ -378,8 +450,10 @@ def _link_tooltip(resolved: ResolvedMap, link: Link) -> str:
     if link.type == "undercut":
         text = f"{sources} undercuts the link {link.target}: it denies that the reason bears on the claim"
     else:
-        verb = {"support": "support" if len(link.sources) > 1 else "supports",
-                "attack": "attack" if len(link.sources) > 1 else "attacks"}[link.type]
+        verb = {
+            "support": "support" if len(link.sources) > 1 else "supports",
+            "attack": "attack" if len(link.sources) > 1 else "attacks",
+        }[link.type]
         together = " together" if len(link.sources) > 1 else ""
         text = f"{sources}{together} {verb} {link.target}{named}"
     note = _relation_note(resolved, link)
@@ -429,8 +503,16 @@ def _claim_node(resolved: ResolvedMap, claim: Claim, mode: LabelMode) -> Node:
     if claim.voice is not None:
         classes.append("voiced")
     lines = _claim_lines(claim, [q.quote.exact for q in resolved.quotes.get(claim.id, [])], mode)
-    return Node(claim.id, claim.kind, lines, _claim_tooltip(resolved, claim.id), attrs, tuple(classes),
-                claim=claim.id, group=_group_of(resolved, claim.id))
+    return Node(
+        claim.id,
+        claim.kind,
+        lines,
+        _claim_tooltip(resolved, claim.id),
+        attrs,
+        tuple(classes),
+        claim=claim.id,
+        group=_group_of(resolved, claim.id),
+    )
 
 
 def _claim_lines(claim: Claim, quotes: list[str], mode: LabelMode) -> tuple[Line, ...]:
@@ -505,8 +587,9 @@ def _title(resolved: ResolvedMap) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def _legend_items(resolved: ResolvedMap, visible: set[str], edges: list[Edge],
-                  junctions: list[Node]) -> tuple[str, ...]:
+def _legend_items(
+    resolved: ResolvedMap, visible: set[str], edges: list[Edge], junctions: list[Node]
+) -> tuple[str, ...]:
     claims = [resolved.claims[c] for c in resolved.claims if c in visible]
     items = [k for k in NODE_STYLES if any(c.kind == k and not c.implicit and c.added_by is None for c in claims)]
     if any(c.implicit for c in claims):
@@ -585,6 +668,17 @@ def _shorten(text: str, limit: int) -> str:
 
 
 __all__ = [
-    "Cluster", "Direction", "Edge", "Graph", "GraphOptions", "LabelMode", "Line", "Node", "Run",
-    "SelectionError", "build_graph", "quote_place", "wrap",
+    "Cluster",
+    "Direction",
+    "Edge",
+    "Graph",
+    "GraphOptions",
+    "LabelMode",
+    "Line",
+    "Node",
+    "Run",
+    "SelectionError",
+    "build_graph",
+    "quote_place",
+    "wrap",
 ]

@@ -111,12 +111,19 @@ def read_text(path: Path, max_bytes: int) -> tuple[str | None, Problem | None]:
     at = Position(1, 1)
     try:
         if path.is_dir():
-            return None, problem(name, at, "AM100", "this is a folder, not a map file",
-                                 "name a .yaml file, or pass the folder to `argmap check` to check every map in it")
+            return None, problem(
+                name,
+                at,
+                "AM100",
+                "this is a folder, not a map file",
+                "name a .yaml file, or pass the folder to `argmap check` to check every map in it",
+            )
         size = path.stat().st_size
         if size > max_bytes:
             return None, problem(
-                name, at, "AM105",
+                name,
+                at,
+                "AM105",
                 f"the file is {size:,} bytes; argmap reads maps of at most {max_bytes:,} bytes",
                 "a map is usually a few kilobytes: check that this is the right file (--max-bytes raises the limit)",
             )
@@ -145,17 +152,24 @@ def decode_utf8(name: str, raw: bytes) -> tuple[str | None, Problem | None]:
     """UTF-8 (a leading byte-order mark is allowed and dropped); anything else is named."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return None, problem(name, Position(1, 1), "AM101", f"the file is saved as {encoding}, not UTF-8",
-                                 "save it as UTF-8 (in most editors: File > Save with Encoding > UTF-8)")
+            return None, problem(
+                name,
+                Position(1, 1),
+                "AM101",
+                f"the file is saved as {encoding}, not UTF-8",
+                "save it as UTF-8 (in most editors: File > Save with Encoding > UTF-8)",
+            )
     raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         return None, problem(
-            name, Position(line, column), "AM101",
+            name,
+            Position(line, column),
+            "AM101",
             f"byte 0x{raw[error.start]:02x} is not UTF-8 text",
             "save the file as UTF-8; text pasted from a word processor or an old editor is often Latin-1 or Windows-1252",
         )
@@ -188,10 +202,15 @@ def load_text(text: str, name: str) -> Loaded:
         return Loaded(name, None, builder.positions, builder.problems, unreadable=True)
     if builder.root is None or not isinstance(builder.root, dict):
         what = "empty" if builder.root is None else f"a {_yaml_type(builder.root)}, not a mapping"
-        builder.problems.append(problem(
-            name, Position(1, 1), "AM108", f"the file's top level is {what}",
-            "a map starts with `argmap: 1`, then `sources:` and `claims:` (see docs/format.md)",
-        ))
+        builder.problems.append(
+            problem(
+                name,
+                Position(1, 1),
+                "AM108",
+                f"the file's top level is {what}",
+                "a map starts with `argmap: 1`, then `sources:` and `claims:` (see docs/format.md)",
+            )
+        )
         return Loaded(name, None, builder.positions, builder.problems, unreadable=True)
     return Loaded(name, builder.root, builder.positions, builder.problems)
 
@@ -219,15 +238,24 @@ def _pos(mark: Any) -> Position:
 
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
-    ("mapping values are not allowed", "a value that contains ': ' must be put in quotes, e.g. text: \"Moscow: red lines\""),
+    (
+        "mapping values are not allowed",
+        "a value that contains ': ' must be put in quotes, e.g. text: \"Moscow: red lines\"",
+    ),
     ("found character '\\t'", "indent with spaces, not tabs"),
-    ("could not find expected ':'", "each line of a mapping is `key: value`; check the line above for a missing colon or an unclosed quote"),
+    (
+        "could not find expected ':'",
+        "each line of a mapping is `key: value`; check the line above for a missing colon or an unclosed quote",
+    ),
     ("found unexpected end of stream", "a quote or bracket was opened and never closed"),
     ("did not find expected key", "check the indentation: keys of one claim must line up under each other"),
     ("did not find expected '-' indicator", "items of a list must line up, each starting with '- '"),
     ("found undefined alias", "argmap does not use YAML aliases (*name): write the value out"),
     ("expected <block end>, but found '-'", "a list item is indented differently from the items before it"),
-    ("found unknown escape character", "inside double quotes a backslash starts an escape: write \\\\ or use single quotes"),
+    (
+        "found unknown escape character",
+        "inside double quotes a backslash starts an escape: write \\\\ or use single quotes",
+    ),
 )
 
 
@@ -235,12 +263,22 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     mark = error.problem_mark or error.context_mark
     at = _pos(mark) if mark is not None else Position(1, 1)
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        return problem(name, at, "AM102", "YAML syntax error: a tab character where YAML expects spaces",
-                       "indent with spaces, not tabs (set your editor to insert spaces)")
+        return problem(
+            name,
+            at,
+            "AM102",
+            "YAML syntax error: a tab character where YAML expects spaces",
+            "indent with spaces, not tabs (set your editor to insert spaces)",
+        )
     what = error.problem or "not valid YAML"
     if "maximum nesting depth" in what:  # libyaml's own limit, met while it scans ahead
-        return problem(name, at, "AM107", f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                       "a map needs only a few levels: check for runaway brackets or indentation")
+        return problem(
+            name,
+            at,
+            "AM107",
+            f"the YAML is nested more than {MAX_DEPTH} levels deep",
+            "a map needs only a few levels: check for runaway brackets or indentation",
+        )
     if error.context:
         what = f"{what} ({error.context}"
         if error.context_mark is not None and error.problem_mark is not None:
@@ -258,8 +296,13 @@ def _reader_problem(name: str, text: str, error: Any) -> Problem:
     what = f"character U+{char:04X}" if isinstance(char, int) else "a character"
     if char == 0:
         what = "a NUL byte (U+0000)"
-    return problem(name, at, "AM102", f"{what} is not allowed in YAML: {error.reason}",
-                   "delete it; it often comes from copying text out of a PDF or a binary file")
+    return problem(
+        name,
+        at,
+        "AM102",
+        f"{what} is not allowed in YAML: {error.reason}",
+        "delete it; it often comes from copying text out of a PDF or a binary file",
+    )
 
 
 class _Builder:
@@ -284,14 +327,22 @@ class _Builder:
             if kind == "DocumentStartEvent":
                 self.documents += 1
                 if self.documents > 1:
-                    self.fail(_pos(event.start_mark), "AM108", "the file holds more than one YAML document",
-                              "a map is one document: remove the `---` line and what follows, or split it into two files")
+                    self.fail(
+                        _pos(event.start_mark),
+                        "AM108",
+                        "the file holds more than one YAML document",
+                        "a map is one document: remove the `---` line and what follows, or split it into two files",
+                    )
                 continue
             if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
                 continue
             if kind == "AliasEvent":
-                self.fail(_pos(event.start_mark), "AM104", f"YAML alias *{event.anchor} is not allowed in a map",
-                          "write the value out in full; argmap refuses aliases so that a small file cannot expand into a huge one")
+                self.fail(
+                    _pos(event.start_mark),
+                    "AM104",
+                    f"YAML alias *{event.anchor} is not allowed in a map",
+                    "write the value out in full; argmap refuses aliases so that a small file cannot expand into a huge one",
+                )
             if kind in ("MappingEndEvent", "SequenceEndEvent"):
                 done = stack.pop()[0]
                 if not stack:
@@ -299,8 +350,12 @@ class _Builder:
                 continue
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
-                self.fail(_pos(event.start_mark), "AM104", f"YAML anchor &{anchor} is not allowed in a map",
-                          "remove the &name; argmap refuses anchors and aliases so that a small file cannot expand into a huge one")
+                self.fail(
+                    _pos(event.start_mark),
+                    "AM104",
+                    f"YAML anchor &{anchor} is not allowed in a map",
+                    "remove the &name; argmap refuses anchors and aliases so that a small file cannot expand into a huge one",
+                )
             self._check_tag(event)
             at = _pos(event.start_mark)
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
@@ -315,8 +370,12 @@ class _Builder:
             path = self._place(stack, value, at)
             if kind != "ScalarEvent":
                 if len(stack) >= MAX_DEPTH:
-                    self.fail(at, "AM107", f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                              "a map needs only a few levels: check for runaway brackets or indentation")
+                    self.fail(
+                        at,
+                        "AM107",
+                        f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                        "a map needs only a few levels: check for runaway brackets or indentation",
+                    )
                 stack.append([value, path, None, None, {}])
             elif not stack:
                 self.root = value
@@ -327,10 +386,15 @@ class _Builder:
         key = str(event.value)
         seen: dict[str, Position] = frame[4]
         if key in seen:
-            self.problems.append(problem(
-                self.name, at, "AM103", f"duplicate key `{key}` (first at line {seen[key].line})",
-                "YAML would silently keep only the last one: delete one, or merge them",
-            ))
+            self.problems.append(
+                problem(
+                    self.name,
+                    at,
+                    "AM103",
+                    f"duplicate key `{key}` (first at line {seen[key].line})",
+                    "YAML would silently keep only the last one: delete one, or merge them",
+                )
+            )
             key = f"{key}\u0000duplicate{len(seen)}"  # keep both apart; the error above already stands
         seen[key] = at
         frame[2] = key
@@ -363,8 +427,12 @@ class _Builder:
         if implicit is True or (isinstance(implicit, tuple) and implicit[0]):
             return  # a resolved default tag, not one the author wrote
         shown = tag.replace("tag:yaml.org,2002:", "!!")
-        self.fail(_pos(event.start_mark), "AM109", f"the YAML tag {shown} is not allowed in a map",
-                  "remove the tag; a map holds plain text, numbers, lists and mappings")
+        self.fail(
+            _pos(event.start_mark),
+            "AM109",
+            f"the YAML tag {shown} is not allowed in a map",
+            "remove the tag; a map holds plain text, numbers, lists and mappings",
+        )
 
     def _scalar(self, event: Any, at: Position) -> Any:
         text: str = event.value
@@ -383,12 +451,17 @@ class _Builder:
         if _FLOAT.match(text):
             return _float(text)
         if _YAML11_BOOL.match(text) or _YAML11_SEXAGESIMAL.match(text):
-            self.problems.append(problem(
-                self.name, at, "AM106", f"unquoted `{text}` is read as the text \"{text}\"",
-                f"older YAML tools read it as a {'number' if ':' in text else 'true/false value'}: "
-                f"write \"{text}\" in quotes to mean text, or true/false for a yes-or-no setting",
-                Severity.WARNING,
-            ))
+            self.problems.append(
+                problem(
+                    self.name,
+                    at,
+                    "AM106",
+                    f'unquoted `{text}` is read as the text "{text}"',
+                    f"older YAML tools read it as a {'number' if ':' in text else 'true/false value'}: "
+                    f'write "{text}" in quotes to mean text, or true/false for a yes-or-no setting',
+                    Severity.WARNING,
+                )
+            )
         return text
 
     def _tagged(self, text: str, tag: str, at: Position) -> Any:

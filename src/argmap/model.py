@@ -100,17 +100,23 @@ class Source(_Strict):
     url: str | None = None
     publisher: str | None = None
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
-    exclude: Annotated[list[Exclusion], BeforeValidator(_as_list, json_schema_input_type=Exclusion | list[Exclusion])] = []
+    exclude: Annotated[
+        list[Exclusion], BeforeValidator(_as_list, json_schema_input_type=Exclusion | list[Exclusion])
+    ] = []
 
 
-RefList = Annotated[list[NonEmptyText], BeforeValidator(_as_list, json_schema_input_type=NonEmptyText | list[NonEmptyText])]
+RefList = Annotated[
+    list[NonEmptyText], BeforeValidator(_as_list, json_schema_input_type=NonEmptyText | list[NonEmptyText])
+]
 
 
 class Claim(_Strict):
     id: Identifier
     kind: ClaimKind
     text: NonEmptyText
-    quotes: Annotated[list[Quote], BeforeValidator(_as_quote_list, json_schema_input_type=QuoteInput | list[QuoteInput])] = []
+    quotes: Annotated[
+        list[Quote], BeforeValidator(_as_quote_list, json_schema_input_type=QuoteInput | list[QuoteInput])
+    ] = []
     source: Identifier | None = None
     voice: NonEmptyText | None = None
     basis: Basis | None = None
@@ -138,8 +144,11 @@ class Relation(_Strict):
 
     id: Identifier | None = None
     type: RelationType
-    from_: Annotated[list[Identifier], BeforeValidator(_as_list, json_schema_input_type=Identifier | list[Identifier]),
-                     Field(alias="from", min_length=1)]
+    from_: Annotated[
+        list[Identifier],
+        BeforeValidator(_as_list, json_schema_input_type=Identifier | list[Identifier]),
+        Field(alias="from", min_length=1),
+    ]
     to: NonEmptyText
     note: str | None = None
 
@@ -177,6 +186,8 @@ class ArgumentMap(_Strict):
     title: str | None = None
     description: str | None = None
     sources: list[Source] = []  # required unless the map extends a base (validate.py says so)
-    groups: Annotated[dict[Identifier, Group], BeforeValidator(_as_group, json_schema_input_type=dict[str, str | Group])] = {}
+    groups: Annotated[
+        dict[Identifier, Group], BeforeValidator(_as_group, json_schema_input_type=dict[str, str | Group])
+    ] = {}
     claims: list[Claim]
     relations: list[Relation] = []

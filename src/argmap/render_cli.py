@@ -29,39 +29,93 @@ SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "
 HIDE_CHOICES = ("thesis", "premise", "evidence", "objection", "rebuttal", "concession", "implicit", "added")
 
 
-
-
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="MAP...")
-@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE",
-              help="Where to write: a file for one map (`-` for standard output), a folder for several. "
-                   "Default: beside each map, with the format's suffix.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
-              help="svg (default; tooltips hold full text, quotes and their line:col), png, pdf, or dot "
-                   "(the Graphviz source: needs no Graphviz). Default: from -o's suffix, else svg.")
-@click.option("--labels", type=click.Choice(["text", "quote", "both", "id"], case_sensitive=False), default="text",
-              show_default=True, help="What boxes say: the paraphrase, the author's words (shortened), both, or ids only.")
-@click.option("--focus", multiple=True, metavar="ID",
-              help="Draw only this claim and its neighbourhood (--depth links away). Repeatable.")
-@click.option("--depth", type=click.IntRange(min=0), default=None, metavar="N",
-              help="How many links from --focus to include (default 1).")
-@click.option("--hide", multiple=True, type=click.Choice(HIDE_CHOICES, case_sensitive=False), metavar="KIND",
-              help=f"Leave out claims of this kind ({', '.join(HIDE_CHOICES)}). Repeatable.")
-@click.option("--group", "groups", multiple=True, metavar="NAME",
-              help="Draw only this group (by id), plus the claims that lead from it to the thesis. Repeatable.")
-@click.option("--direction", type=click.Choice(["TB", "BT", "LR"]), default="TB",
-              show_default=True, help="TB: thesis on top; BT: thesis at the bottom; LR: thesis on the left.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Where to write: a file for one map (`-` for standard output), a folder for several. "
+    "Default: beside each map, with the format's suffix.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS, case_sensitive=False),
+    default=None,
+    help="svg (default; tooltips hold full text, quotes and their line:col), png, pdf, or dot "
+    "(the Graphviz source: needs no Graphviz). Default: from -o's suffix, else svg.",
+)
+@click.option(
+    "--labels",
+    type=click.Choice(["text", "quote", "both", "id"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="What boxes say: the paraphrase, the author's words (shortened), both, or ids only.",
+)
+@click.option(
+    "--focus",
+    multiple=True,
+    metavar="ID",
+    help="Draw only this claim and its neighbourhood (--depth links away). Repeatable.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="How many links from --focus to include (default 1).",
+)
+@click.option(
+    "--hide",
+    multiple=True,
+    type=click.Choice(HIDE_CHOICES, case_sensitive=False),
+    metavar="KIND",
+    help=f"Leave out claims of this kind ({', '.join(HIDE_CHOICES)}). Repeatable.",
+)
+@click.option(
+    "--group",
+    "groups",
+    multiple=True,
+    metavar="NAME",
+    help="Draw only this group (by id), plus the claims that lead from it to the thesis. Repeatable.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["TB", "BT", "LR"]),
+    default="TB",
+    show_default=True,
+    help="TB: thesis on top; BT: thesis at the bottom; LR: thesis on the left.",
+)
 @click.option("--no-legend", is_flag=True, help="Leave out the legend.")
 @click.option("--no-title", is_flag=True, help="Leave out the title (map title, source's title, author, date).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
-              help="Stop Graphviz after this long.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop Graphviz after this long.",
+)
 @input_limits
-def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels: str, focus: tuple[str, ...],
-           depth: int | None, hide: tuple[str, ...], groups: tuple[str, ...], direction: str, no_legend: bool,
-           no_title: bool, timeout: float, root: Path | None, max_bytes: int | None,
-           max_source_bytes: int | None) -> int:
+def render(
+    paths: tuple[Path, ...],
+    output: Path | None,
+    fmt: str | None,
+    labels: str,
+    focus: tuple[str, ...],
+    depth: int | None,
+    hide: tuple[str, ...],
+    groups: tuple[str, ...],
+    direction: str,
+    no_legend: bool,
+    no_title: bool,
+    timeout: float,
+    root: Path | None,
+    max_bytes: int | None,
+    max_source_bytes: int | None,
+) -> int:
     """Draw argument diagrams: the thesis on top, groups as boxes, a legend and a title.
 
     MAP... are map files or folders (every .yaml/.yml file below them); each map is drawn
@@ -86,10 +140,16 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
         return fail(targets)
 
     options = input_options(max_bytes, max_source_bytes, root)
-    graph_options = GraphOptions(labels=cast("LabelMode", labels.lower()), focus=focus,
-                                 depth=1 if depth is None else depth, hide=tuple(h.lower() for h in hide),
-                                 groups=groups, direction=cast("Direction", direction),
-                                 legend=not no_legend, title=not no_title)
+    graph_options = GraphOptions(
+        labels=cast("LabelMode", labels.lower()),
+        focus=focus,
+        depth=1 if depth is None else depth,
+        hide=tuple(h.lower() for h in hide),
+        groups=groups,
+        direction=cast("Direction", direction),
+        legend=not no_legend,
+        title=not no_title,
+    )
     code = EXIT_OK
     for map_path, target in zip(maps, targets):
         result = check_map(map_path, options)
@@ -101,8 +161,9 @@ def render(paths: tuple[Path, ...], output: Path | None, fmt: str | None, labels
         if result.problems:
             counts = _counts(result.errors, result.warnings)
             lead = "drawing what resolved" if result.errors else "drawing it"
-            click.echo(f"argmap: warning: {result.file} has {counts} (run `argmap check {result.file}`); {lead}",
-                       err=True)
+            click.echo(
+                f"argmap: warning: {result.file} has {counts} (run `argmap check {result.file}`); {lead}", err=True
+            )
         try:
             graph = build_graph(result.resolved, graph_options)
         except SelectionError as error:

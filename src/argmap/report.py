@@ -90,12 +90,14 @@ def format_github(problems: Sequence[Problem], files: int) -> str:
         message = f"{item.line}:{item.column} {item.message}"
         if item.hint:
             message += f"\n{item.hint}"
-        props = ",".join((
-            f"file={_escape_property(item.file)}",
-            f"line={item.line}",
-            f"col={item.column}",
-            f"title={_escape_property(item.code)}",
-        ))
+        props = ",".join(
+            (
+                f"file={_escape_property(item.file)}",
+                f"line={item.line}",
+                f"col={item.column}",
+                f"title={_escape_property(item.code)}",
+            )
+        )
         lines.append(f"::{level} {props}::{_escape_data(message)}")
     lines.append(summary_line(problems, files))
     return "\n".join(lines) + "\n"

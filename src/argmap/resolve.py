@@ -105,8 +105,9 @@ class ResolvedMap:
     def locate(self, path: PathKey) -> tuple[str, Position]:
         return self.locator.locate(path)
 
-    def problem(self, path: PathKey, code: str, message: str, hint: str | None = None,
-                severity: Severity = Severity.ERROR) -> Problem:
+    def problem(
+        self, path: PathKey, code: str, message: str, hint: str | None = None, severity: Severity = Severity.ERROR
+    ) -> Problem:
         """A problem at `path`, in whichever file (map or base) that part was written."""
         file, at = self.locator.locate(path)
         return problem(file, at, code, message, hint, severity)
@@ -163,11 +164,20 @@ def _read_sources(
     for index, (source, map_file) in enumerate(zip(model.sources, source_maps)):
         if source.id in sources:
             file, at = locator.locate(("sources", index, "id"))
-            problems.append(problem(file, at, "AM211", f"two sources have the id `{source.id}`",
-                                    "give each source its own id; quotes name sources by id"))
+            problems.append(
+                problem(
+                    file,
+                    at,
+                    "AM211",
+                    f"two sources have the id `{source.id}`",
+                    "give each source its own id; quotes name sources by id",
+                )
+            )
             continue
         loaded, found = read_source(
-            source, map_file, root,
+            source,
+            map_file,
+            root,
             at=locator.locate(("sources", index, "path"))[1],
             pin_at=locator.locate(("sources", index, "sha256"))[1],
             max_bytes=max_bytes,
@@ -184,14 +194,22 @@ def _anchor(
     loaded = resolved.sources.get(source_id)
     if loaded is None:
         known = ", ".join(f"`{s}`" for s in resolved.sources) or "none"
-        problems.append(problem(file, at, "AM205", f"the quote names source `{source_id}`, which the map does not declare",
-                                f"sources declared in this map: {known}"))
+        problems.append(
+            problem(
+                file,
+                at,
+                "AM205",
+                f"the quote names source `{source_id}`, which the map does not declare",
+                f"sources declared in this map: {known}",
+            )
+        )
         return ResolvedQuote(quote, source_id, path, None)
     if loaded.text is None:
         return ResolvedQuote(quote, source_id, path, None)  # the source's own problem is reported once
     suggest = budget.left > 0
-    match = find_quote(loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix,
-                       occurrence=quote.occurrence, suggest=suggest)
+    match = find_quote(
+        loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix, occurrence=quote.occurrence, suggest=suggest
+    )
     if match.status == "not_found" and suggest:
         budget.left -= 1
     found = _quote_problem(file, at, quote, source_id, loaded.text, match, searched=suggest)
@@ -212,9 +230,11 @@ def _quote_problem(
     if match.status == "normalised":
         span = match.span
         assert span is not None
-        exact = " ... ".join(text.text[s.start:s.end] for s in match.spans)
+        exact = " ... ".join(text.text[s.start : s.end] for s in match.spans)
         return problem(
-            file, at, "AM207",
+            file,
+            at,
+            "AM207",
             f"the quote matches source `{source_id}` at {where(span.start)} only after ignoring "
             f"{_differences(quote.exact, exact)}",
             f"paste the source's exact text: {_yaml_string(exact)}",
@@ -225,12 +245,16 @@ def _quote_problem(
         more = f" and {len(match.candidates) - 8} more" if len(match.candidates) > 8 else ""
         if match.status == "ambiguous":
             return problem(
-                file, at, "AM208",
+                file,
+                at,
+                "AM208",
                 f"the quote occurs {len(match.candidates)} times in source `{source_id}` (at {places}{more})",
                 "make it longer until it is unique, or pick one with `occurrence: N`, `prefix:` or `suffix:`",
             )
         return problem(
-            file, at, "AM209",
+            file,
+            at,
+            "AM209",
             f"the quote occurs {len(match.candidates)} times in source `{source_id}` (at {places}{more}), "
             f"but {_selector_words(quote)} picks none of them",
             "check prefix/suffix against the source's words just before/after the quote, "
@@ -239,21 +263,27 @@ def _quote_problem(
     suggestion = match.suggestion
     if suggestion is None and not searched:
         return problem(
-            file, at, "AM206",
+            file,
+            at,
+            "AM206",
             f"the quote is not in source `{source_id}` (no closest passage searched: more than "
             f"{MAX_SUGGESTIONS} quotes of this map are not found)",
             "so many missing quotes usually mean the source is the wrong text: check its `path:`",
         )
     if suggestion is None:
         return problem(
-            file, at, "AM206",
+            file,
+            at,
+            "AM206",
             f"the quote is not in source `{source_id}`, and no passage of it is close",
             "quote the author's exact words, copied from the source; "
             "if this is your own point, put it in `text:` and mark the claim `added_by:` (or `implicit: true`)",
         )
     lead = "did you mean" if suggestion.score >= 90 else "the closest passage is"
     return problem(
-        file, at, "AM206",
+        file,
+        at,
+        "AM206",
         f"the quote is not in source `{source_id}`; {lead} the passage at {where(suggestion.span.start)}: "
         f"{_yaml_string(suggestion.text)}",
         f"change: {suggestion.diff}",
@@ -261,8 +291,11 @@ def _quote_problem(
 
 
 def _selector_words(quote: Quote) -> str:
-    chosen = [f"{name} {value!r}" for name, value in
-              (("prefix", quote.prefix), ("suffix", quote.suffix), ("occurrence", quote.occurrence)) if value is not None]
+    chosen = [
+        f"{name} {value!r}"
+        for name, value in (("prefix", quote.prefix), ("suffix", quote.suffix), ("occurrence", quote.occurrence))
+        if value is not None
+    ]
     return " with ".join(chosen) or "the selector"
 
 
@@ -291,7 +324,9 @@ def _plain(text: str) -> str:
 
 def _yaml_string(text: str) -> str:
     """A double-quoted YAML string a student can paste as is."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    )
     escaped = escaped.replace("\u00a0", "\\u00a0")  # invisible on screen; spelled out so it survives the paste
     return f'"{escaped}"'
 
@@ -305,6 +340,14 @@ def _links(model: ArgumentMap) -> list[Link]:
                 path: PathKey = ("claims", index, key, t_index) if len(targets) > 1 else ("claims", index, key)
                 links.append(Link(type_, (claim.id,), target.strip(), path))  # type: ignore[arg-type]
     for index, relation in enumerate(model.relations):
-        links.append(Link(relation.type, tuple(relation.from_), relation.to.strip(), ("relations", index),
-                          relation.id, written_on_claim=False))
+        links.append(
+            Link(
+                relation.type,
+                tuple(relation.from_),
+                relation.to.strip(),
+                ("relations", index),
+                relation.id,
+                written_on_claim=False,
+            )
+        )
     return links

@@ -53,8 +53,9 @@ def scaffold(source: Path, map_path: Path) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ScaffoldError(f"{source} is not UTF-8 text; convert it first "
-                            "(e.g. `iconv -f WINDOWS-1252 -t UTF-8`)") from None
+        raise ScaffoldError(
+            f"{source} is not UTF-8 text; convert it first (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"
+        ) from None
     folder = map_path.resolve().parent
     relative = Path(os.path.relpath(source.resolve(), folder)).as_posix()
     root = project_root(map_path.resolve().parent / "x")
@@ -73,14 +74,14 @@ def scaffold(source: Path, map_path: Path) -> str:
         f"    path: {relative}",
         f"    title: {_yaml_text(first)}  # check: the first line of the text" if first else "    # title: …",
         "    # author: …",
-        "    # date: \"YYYY-MM-DD\"",
+        '    # date: "YYYY-MM-DD"',
         f"    sha256: {hashlib.sha256(raw).hexdigest()}",
         "    exclude: []  # page furniture to leave out of `argmap coverage`: {quote: …, reason: …}",
         "claims:",
         "  - id: T1",
         "    kind: thesis",
-        "    text: \"\"   # the article's main claim, in your own words",
-        "    quote: \"\"  # the author's exact words that state it, copied from the text",
+        '    text: ""   # the article\'s main claim, in your own words',
+        '    quote: ""  # the author\'s exact words that state it, copied from the text',
         "",
     ]
     return "\n".join(lines)

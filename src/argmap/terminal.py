@@ -35,12 +35,20 @@ def fail(message: str) -> int:
 
 def input_limits(function: Any) -> Any:
     """--root, --max-bytes and --max-source-bytes: what every command that reads maps accepts."""
-    function = click.option("--root", type=click.Path(file_okay=False, path_type=Path),
-                            help="Project folder that sources must stay inside (default: found from the map).")(function)
-    function = click.option("--max-source-bytes", type=click.IntRange(min=1), default=None,
-                            help="Largest source text read (default 20 MiB).")(function)
-    function = click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-                            help="Largest map file read (default 5 MiB).")(function)
+    function = click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Project folder that sources must stay inside (default: found from the map).",
+    )(function)
+    function = click.option(
+        "--max-source-bytes",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Largest source text read (default 20 MiB).",
+    )(function)
+    function = click.option(
+        "--max-bytes", type=click.IntRange(min=1), default=None, help="Largest map file read (default 5 MiB)."
+    )(function)
     return function
 
 
@@ -49,5 +57,8 @@ def input_options(max_bytes: int | None, max_source_bytes: int | None, root: Pat
     from argmap.check import Options
 
     defaults = Options()
-    return Options(max_bytes=max_bytes or defaults.max_bytes,
-                   max_source_bytes=max_source_bytes or defaults.max_source_bytes, root=root)
+    return Options(
+        max_bytes=max_bytes or defaults.max_bytes,
+        max_source_bytes=max_source_bytes or defaults.max_source_bytes,
+        root=root,
+    )

@@ -56,24 +56,39 @@ def validate(loaded: Loaded) -> tuple[ArgumentMap | None, list[Problem]]:
         entries = error.errors(include_url=False, include_input=False, include_context=True)
         return None, _problems(loaded, entries)
     if not model.sources and model.extends is None:
-        return None, [problem(loaded.file, loaded.positions.value(()), "AM111",
-                              "the map is missing the required key `sources`" if "sources" not in data
-                              else "the map lists no sources",
-                              _missing_hint((), "sources"))]
+        return None, [
+            problem(
+                loaded.file,
+                loaded.positions.value(()),
+                "AM111",
+                "the map is missing the required key `sources`"
+                if "sources" not in data
+                else "the map lists no sources",
+                _missing_hint((), "sources"),
+            )
+        ]
     return model, []
 
 
 def _check_version(loaded: Loaded) -> Problem | None:
     data = loaded.data
     if "argmap" not in data:
-        return problem(loaded.file, loaded.positions.value(()), "AM113",
-                       "the map does not say its format version",
-                       f"add `argmap: {FORMAT_VERSION}` as the first line")
+        return problem(
+            loaded.file,
+            loaded.positions.value(()),
+            "AM113",
+            "the map does not say its format version",
+            f"add `argmap: {FORMAT_VERSION}` as the first line",
+        )
     version = data["argmap"]
     if version != FORMAT_VERSION or isinstance(version, bool):
-        return problem(loaded.file, loaded.positions.value(("argmap",)), "AM113",
-                       f"format version {version!r} is not one this argmap reads (it reads {FORMAT_VERSION})",
-                       f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap")
+        return problem(
+            loaded.file,
+            loaded.positions.value(("argmap",)),
+            "AM113",
+            f"format version {version!r} is not one this argmap reads (it reads {FORMAT_VERSION})",
+            f"write `argmap: {FORMAT_VERSION}`, or upgrade argmap",
+        )
     return None
 
 
@@ -119,7 +134,9 @@ def _problems(loaded: Loaded, entries: list[Any]) -> list[Problem]:
             found[(path, kind)] = _unknown_key(loaded, path)
         elif kind == "missing" and missing is not None:
             found[(path + (missing,), kind)] = problem(
-                loaded.file, loaded.positions.value(path), "AM111",
+                loaded.file,
+                loaded.positions.value(path),
+                "AM111",
                 f"{_where(path)} is missing the required key `{missing}`",
                 _missing_hint(path, missing),
             )
@@ -127,7 +144,9 @@ def _problems(loaded: Loaded, entries: list[Any]) -> list[Problem]:
             type_only.setdefault(path, []).append(_TYPE_WORDS[kind])
         else:
             found[(path, kind)] = problem(
-                loaded.file, loaded.positions.value(path), "AM112",
+                loaded.file,
+                loaded.positions.value(path),
+                "AM112",
                 f"{_where(path)}: {_value_message(kind, entry, value)}",
                 _value_hint(kind, path),
             )
@@ -142,7 +161,9 @@ def _problems(loaded: Loaded, entries: list[Any]) -> list[Problem]:
         if _field(path) in ("quote", "quotes"):
             expected = "the exact words as text, or a mapping with `exact:`"
         found[(path, "type")] = problem(
-            loaded.file, loaded.positions.value(path), "AM112",
+            loaded.file,
+            loaded.positions.value(path),
+            "AM112",
             f"{_where(path)} must be {expected}, not {_describe(value)}",
             _type_hint(path, value),
         )
@@ -184,14 +205,20 @@ def _unknown_key(loaded: Loaded, path: PathKey) -> Problem:
     parent = path[:-1]
     allowed = _KNOWN_KEYS.get(_section(parent), ())
     if key == "quote" and isinstance(_walk(loaded.data, parent)[1], dict) and "quotes" in _walk(loaded.data, parent)[1]:
-        return problem(loaded.file, loaded.positions.key(path), "AM110",
-                       "a claim has both `quote` and `quotes`",
-                       "keep one: `quote:` for one passage, `quotes:` for a list of passages")
+        return problem(
+            loaded.file,
+            loaded.positions.key(path),
+            "AM110",
+            "a claim has both `quote` and `quotes`",
+            "keep one: `quote:` for one passage, `quotes:` for a list of passages",
+        )
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    hint = f"did you mean `{close[0]}`?" if close else (
-        f"{_where(parent)} may have: {', '.join(sorted(allowed))}" if allowed else None)
-    return problem(loaded.file, loaded.positions.key(path), "AM110",
-                   f"unknown key `{key}` in {_where(parent)}", hint)
+    hint = (
+        f"did you mean `{close[0]}`?"
+        if close
+        else (f"{_where(parent)} may have: {', '.join(sorted(allowed))}" if allowed else None)
+    )
+    return problem(loaded.file, loaded.positions.key(path), "AM110", f"unknown key `{key}` in {_where(parent)}", hint)
 
 
 def _field(path: PathKey) -> str:
@@ -249,10 +276,9 @@ def _value_hint(kind: str, path: PathKey) -> str | None:
 def _type_hint(path: PathKey, value: Any) -> str | None:
     field = _field(path)
     if isinstance(value, (bool, int, float)) and field not in ("implicit", "occurrence", "argmap"):
-        return f"put the value in quotes to make it text: {field}: \"…\""
+        return f'put the value in quotes to make it text: {field}: "…"'
     if field == "implicit":
         return "write `implicit: true` or leave the key out"
     if field in ("supports", "attacks", "undercuts"):
         return f"write a claim id (`{field}: T1`) or a list of ids (`{field}: [T1, P2]`)"
     return None
-

@@ -50,9 +50,13 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     for index, claim in enumerate(resolved.model.claims):
         if claim.group is not None and claim.group not in groups:
             declared = ", ".join(groups) or "none yet"
-            yield resolved.problem(("claims", index, "group"), CODE,
-                          f"no group has the id `{claim.group}`",
-                          f"declare it under `groups:` ({claim.group}: A label), or use one of: {declared}", SEVERITY)
+            yield resolved.problem(
+                ("claims", index, "group"),
+                CODE,
+                f"no group has the id `{claim.group}`",
+                f"declare it under `groups:` ({claim.group}: A label), or use one of: {declared}",
+                SEVERITY,
+            )
 
 
 def _suggest(ref: str, ids: list[str]) -> str:

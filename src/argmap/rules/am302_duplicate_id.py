@@ -34,9 +34,13 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             where = f"line {first_at.line}"
             if first_file != resolved.locate(("claims", index, "id"))[0]:
                 where += f" of {first_file}"  # an overlay's id that its base already uses
-            yield resolved.problem(("claims", index, "id"), CODE,
-                          f"the id `{claim.id}` is already used by the claim at {where}",
-                          "give this claim a new id (e.g. add a letter: P1a) and update what points at it", SEVERITY)
+            yield resolved.problem(
+                ("claims", index, "id"),
+                CODE,
+                f"the id `{claim.id}` is already used by the claim at {where}",
+                "give this claim a new id (e.g. add a letter: P1a) and update what points at it",
+                SEVERITY,
+            )
         else:
             first[claim.id] = index
     relation_ids: set[str] = set()
@@ -44,7 +48,11 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         if relation.id is None:
             continue
         if relation.id in first or relation.id in relation_ids:
-            yield resolved.problem(("relations", index, "id"), CODE,
-                          f"the relation id `{relation.id}` is already used", "give the relation an id of its own",
-                          SEVERITY)
+            yield resolved.problem(
+                ("relations", index, "id"),
+                CODE,
+                f"the relation id `{relation.id}` is already used",
+                "give the relation an id of its own",
+                SEVERITY,
+            )
         relation_ids.add(relation.id)

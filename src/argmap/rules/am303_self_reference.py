@@ -33,6 +33,10 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             target = next(iter(set(link.sources) & (set(undercut.sources) | {undercut.target})))
         elif target not in link.sources:
             continue
-        yield resolved.problem(link.path, CODE,
-                      f"`{target}` {link.type}s {'a link of ' if link.type == 'undercut' else ''}itself",
-                      "point it at the claim it is a reason for (or against)", SEVERITY)
+        yield resolved.problem(
+            link.path,
+            CODE,
+            f"`{target}` {link.type}s {'a link of ' if link.type == 'undercut' else ''}itself",
+            "point it at the claim it is a reason for (or against)",
+            SEVERITY,
+        )

@@ -29,5 +29,6 @@ SEVERITY = Severity.ERROR
 
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
     if not any(claim.kind == "thesis" for claim in resolved.model.claims):
-        yield resolved.problem(("claims",), CODE, "the map has no thesis",
-                      "mark the article's main claim with `kind: thesis`", SEVERITY)
+        yield resolved.problem(
+            ("claims",), CODE, "the map has no thesis", "mark the article's main claim with `kind: thesis`", SEVERITY
+        )

@@ -30,6 +30,10 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     theses = [(i, c) for i, c in enumerate(resolved.model.claims) if c.kind == "thesis"]
     for index, claim in theses[1:]:
         first = theses[0][1].id
-        yield resolved.problem(("claims", index, "kind"), CODE,
-                      f"`{claim.id}` is a second thesis (`{first}` is the first)",
-                      f"make it a premise that supports {first}: `kind: premise` and `supports: {first}`", SEVERITY)
+        yield resolved.problem(
+            ("claims", index, "kind"),
+            CODE,
+            f"`{claim.id}` is a second thesis (`{first}` is the first)",
+            f"make it a premise that supports {first}: `kind: premise` and `supports: {first}`",
+            SEVERITY,
+        )

@@ -45,9 +45,13 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     reached = _reaching(leads_to, theses)
     for cid, claim in claims.items():
         if cid not in reached and cid not in dangling:
-            yield resolved.problem((*resolved.claim_paths[cid], "id"), CODE,
-                          f"`{cid}` ({claim.kind}) is not connected to the thesis",
-                          _hint(claim.kind), SEVERITY)
+            yield resolved.problem(
+                (*resolved.claim_paths[cid], "id"),
+                CODE,
+                f"`{cid}` ({claim.kind}) is not connected to the thesis",
+                _hint(claim.kind),
+                SEVERITY,
+            )
 
 
 def _reaching(leads_to: dict[str, set[str]], goals: set[str]) -> set[str]:

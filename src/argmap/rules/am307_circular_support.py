@@ -36,10 +36,13 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
                     supports[source].append(link.target)
     for circle in _circles(order, supports):
         first = min(circle, key=order.index)
-        yield resolved.problem((*resolved.claim_paths[first], "id"), CODE,
-                      f"circular support: {_describe(first, circle, supports)}",
-                      "a claim cannot be a reason for itself, even through others: remove one of these supports",
-                      SEVERITY)
+        yield resolved.problem(
+            (*resolved.claim_paths[first], "id"),
+            CODE,
+            f"circular support: {_describe(first, circle, supports)}",
+            "a claim cannot be a reason for itself, even through others: remove one of these supports",
+            SEVERITY,
+        )
 
 
 def _circles(order: list[str], edges: dict[str, list[str]]) -> list[set[str]]:

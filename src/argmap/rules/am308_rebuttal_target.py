@@ -35,9 +35,16 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         targets = attacked_claims(resolved, cid)
         if any(claims[t].kind == "objection" for t in targets):
             continue
-        what = (f"attacks only {', '.join(f'`{t}` ({claims[t].kind})' for t in dict.fromkeys(targets))}"
-                if targets else "attacks nothing")
-        yield resolved.problem((*resolved.claim_paths[cid], "kind"), CODE,
-                      f"rebuttal `{cid}` {what}; a rebuttal answers an objection",
-                      "add `attacks: ID` naming the objection it answers, or change its kind "
-                      "(a claim against a premise is an objection)", SEVERITY)
+        what = (
+            f"attacks only {', '.join(f'`{t}` ({claims[t].kind})' for t in dict.fromkeys(targets))}"
+            if targets
+            else "attacks nothing"
+        )
+        yield resolved.problem(
+            (*resolved.claim_paths[cid], "kind"),
+            CODE,
+            f"rebuttal `{cid}` {what}; a rebuttal answers an objection",
+            "add `attacks: ID` naming the objection it answers, or change its kind "
+            "(a claim against a premise is an objection)",
+            SEVERITY,
+        )

@@ -31,6 +31,10 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             continue
         if any(link.type in ("attack", "undercut") for link in outgoing(resolved, cid)):
             continue
-        yield resolved.problem((*resolved.claim_paths[cid], "kind"), CODE,
-                      f"objection `{cid}` attacks nothing",
-                      "add `attacks: ID` naming the claim it argues against", SEVERITY)
+        yield resolved.problem(
+            (*resolved.claim_paths[cid], "kind"),
+            CODE,
+            f"objection `{cid}` attacks nothing",
+            "add `attacks: ID` naming the claim it argues against",
+            SEVERITY,
+        )

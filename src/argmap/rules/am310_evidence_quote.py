@@ -33,7 +33,11 @@ SEVERITY = Severity.ERROR
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
     for cid, claim in resolved.claims.items():
         if claim.kind == "evidence" and not claim.quotes:
-            hint = ("an unstated assumption is a premise: `kind: premise` with `implicit: true`" if claim.implicit
-                    else "add `quote:` with the exact words of the source that give this evidence")
-            yield resolved.problem((*resolved.claim_paths[cid], "id"), CODE,
-                          f"evidence `{cid}` has no quote", hint, SEVERITY)
+            hint = (
+                "an unstated assumption is a premise: `kind: premise` with `implicit: true`"
+                if claim.implicit
+                else "add `quote:` with the exact words of the source that give this evidence"
+            )
+            yield resolved.problem(
+                (*resolved.claim_paths[cid], "id"), CODE, f"evidence `{cid}` has no quote", hint, SEVERITY
+            )

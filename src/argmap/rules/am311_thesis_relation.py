@@ -31,7 +31,11 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         if claim.kind != "thesis":
             continue
         for link in outgoing(resolved, cid):
-            yield resolved.problem(link.path, CODE,
-                          f"the thesis `{cid}` {link.type}s `{link.target}`",
-                          "the thesis leads nowhere: turn the relation round "
-                          f"(`{link.target}` supports `{cid}`), or make `{cid}` a premise", SEVERITY)
+            yield resolved.problem(
+                link.path,
+                CODE,
+                f"the thesis `{cid}` {link.type}s `{link.target}`",
+                "the thesis leads nowhere: turn the relation round "
+                f"(`{link.target}` supports `{cid}`), or make `{cid}` a premise",
+                SEVERITY,
+            )

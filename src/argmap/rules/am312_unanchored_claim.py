@@ -29,7 +29,11 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     for cid, claim in resolved.claims.items():
         if claim.quotes or claim.implicit or claim.added_by is not None or claim.kind == "evidence":
             continue
-        yield resolved.problem((*resolved.claim_paths[cid], "id"), CODE,
-                      f"{claim.kind} `{cid}` has no quote",
-                      "add `quote:` with the author's exact words; or mark it `implicit: true` if the author "
-                      "never says it, or `added_by: …` if it is your own point", SEVERITY)
+        yield resolved.problem(
+            (*resolved.claim_paths[cid], "id"),
+            CODE,
+            f"{claim.kind} `{cid}` has no quote",
+            "add `quote:` with the author's exact words; or mark it `implicit: true` if the author "
+            "never says it, or `added_by: …` if it is your own point",
+            SEVERITY,
+        )

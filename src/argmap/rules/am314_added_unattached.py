@@ -29,6 +29,10 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
     for cid, claim in resolved.claims.items():
         if claim.added_by is None or outgoing(resolved, cid):
             continue
-        yield resolved.problem((*resolved.claim_paths[cid], "added_by"), CODE,
-                      f"`{cid}`, added by {claim.added_by}, does not attack, support or undercut any claim",
-                      "say which claim it argues with: `attacks: ID` (or `supports: ID`)", SEVERITY)
+        yield resolved.problem(
+            (*resolved.claim_paths[cid], "added_by"),
+            CODE,
+            f"`{cid}`, added by {claim.added_by}, does not attack, support or undercut any claim",
+            "say which claim it argues with: `attacks: ID` (or `supports: ID`)",
+            SEVERITY,
+        )

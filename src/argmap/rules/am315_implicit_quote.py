@@ -27,6 +27,10 @@ SEVERITY = Severity.WARNING
 def check(resolved: ResolvedMap) -> Iterator[Problem]:
     for cid, claim in resolved.claims.items():
         if claim.implicit and claim.quotes:
-            yield resolved.problem((*resolved.claim_paths[cid], "implicit"), CODE,
-                          f"`{cid}` is marked implicit but quotes the source",
-                          "remove `implicit: true` if the author says it, or remove the quote if not", SEVERITY)
+            yield resolved.problem(
+                (*resolved.claim_paths[cid], "implicit"),
+                CODE,
+                f"`{cid}` is marked implicit but quotes the source",
+                "remove `implicit: true` if the author says it, or remove the quote if not",
+                SEVERITY,
+            )

@@ -32,6 +32,10 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
             continue
         if any(link.type in ("attack", "undercut") for link in outgoing(resolved, cid)):
             continue
-        yield resolved.problem((*resolved.claim_paths[cid], "kind"), CODE,
-                      f"concession `{cid}` limits nothing",
-                      "add `attacks: ID` naming the claim it qualifies, or `undercuts: A -> B` for a link", SEVERITY)
+        yield resolved.problem(
+            (*resolved.claim_paths[cid], "kind"),
+            CODE,
+            f"concession `{cid}` limits nothing",
+            "add `attacks: ID` naming the claim it qualifies, or `undercuts: A -> B` for a link",
+            SEVERITY,
+        )
