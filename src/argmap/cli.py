@@ -295,11 +295,12 @@ def rules(codes: tuple[str, ...]) -> int:
 def _register_commands() -> None:
     # Commands with many options live in their own modules; each imports only click at start-up.
     from argmap.commands.lsp import lsp
+    from argmap.commands.watch import watch
     from argmap.diff_cli import diff
     from argmap.edit_cli import add, fix
     from argmap.render_cli import render
 
-    for command in (render, diff, add, fix, lsp):
+    for command in (render, diff, add, fix, lsp, watch):
         cli.add_command(command)
 
 
