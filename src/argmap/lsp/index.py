@@ -9,7 +9,8 @@ undercut's target `E1 -> P1` holds two of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from argmap.load import PathKey, Positions, load_text
@@ -31,14 +32,31 @@ class Token:
     path: PathKey  # in this file
 
 
-@dataclass
 class MapIndex:
-    text: str
-    lines: Lines
-    extents: dict[int, Extent]
-    tokens: list[Token] = field(default_factory=list)
-    extends: str | None = None
-    loaded: bool = False  # False: the YAML does not parse (yet); tokens are empty
+    """A map's text, with its scalars' extents and its tokens worked out when first asked for:
+    diagnostics of a map without problems need neither, and the check is the work to keep quick."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self.lines = Lines(text)
+
+    @cached_property
+    def extents(self) -> dict[int, Extent]:
+        return scalar_extents(self.text, self.lines)
+
+    @cached_property
+    def _parts(self) -> tuple[list[Token], str | None]:
+        return _read(self)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Sorted by position; empty while the YAML does not parse."""
+        return self._parts[0]
+
+    @property
+    def extends(self) -> str | None:
+        return self._parts[1]
 
     def at(self, offset: int) -> Token | None:
         """The token under the cursor (its end counts, so a cursor just after an id finds it)."""
@@ -63,16 +81,15 @@ def is_map_text(text: str) -> bool:
 
 
 def index_map(text: str, name: str) -> MapIndex:
-    lines = Lines(text)
-    index = MapIndex(text, lines, scalar_extents(text, lines))
-    loaded = load_text(text, name)
+    return MapIndex(text, name)
+
+
+def _read(index: MapIndex) -> tuple[list[Token], str | None]:
+    loaded = load_text(index.text, index.name)
     if loaded.unreadable or not isinstance(loaded.data, dict):
-        return index
-    index.loaded = True
+        return [], None
     data: dict[str, Any] = loaded.data
     builder = _Tokens(index, loaded.positions)
-    extends = data.get("extends")
-    index.extends = extends if isinstance(extends, str) else None
     for c_index, claim in enumerate(_list(data.get("claims"))):
         if isinstance(claim, dict):
             builder.claim(("claims", c_index), claim)
@@ -80,8 +97,8 @@ def index_map(text: str, name: str) -> MapIndex:
         if isinstance(relation, dict):
             builder.references(("relations", r_index, "from"), relation.get("from"))
             builder.references(("relations", r_index, "to"), relation.get("to"))
-    index.tokens.sort(key=lambda t: t.start)
-    return index
+    extends = data.get("extends")
+    return sorted(builder.tokens, key=lambda t: t.start), extends if isinstance(extends, str) else None
 
 
 def _list(value: Any) -> list[Any]:
@@ -92,6 +109,7 @@ class _Tokens:
     def __init__(self, index: MapIndex, positions: Positions) -> None:
         self.index = index
         self.positions = positions
+        self.tokens: list[Token] = []
 
     def claim(self, path: PathKey, claim: dict[str, Any]) -> None:
         if isinstance(claim.get("id"), str):
@@ -123,7 +141,7 @@ class _Tokens:
         raw = self.index.text[extent.start : extent.end]
         for found in _ID.finditer(raw):
             start = extent.start + found.start()
-            self.index.tokens.append(Token("ref", found.group(), start, start + len(found.group()), path))
+            self.tokens.append(Token("ref", found.group(), start, start + len(found.group()), path))
 
     def whole(self, kind: TokenKind, path: PathKey, value: str) -> None:
         extent = self._extent(path)
@@ -133,7 +151,7 @@ class _Tokens:
         if kind == "claim":  # just the id, inside any quote marks: what a rename replaces
             inner = self.index.text.find(value, start, end)
             start, end = (inner, inner + len(value)) if inner >= 0 else (start, end)
-        self.index.tokens.append(Token(kind, value, start, end, path))
+        self.tokens.append(Token(kind, value, start, end, path))
 
     def _extent(self, path: PathKey) -> Extent | None:
         at = self.positions.values.get(path)
