@@ -162,7 +162,7 @@ def _claim_text(resolved: ResolvedMap, claim_id: str) -> str | None:
         return None if link is None else f"**{link.name}** ({link.type})"
     parts = [f"**{claim.id}** · {claim.kind}" + (" · implicit" if claim.implicit else ""), "", claim.text]
     for quote in resolved.quotes.get(claim.id, []):
-        parts += ["", f"> {quote.quote.exact}", "", _where(resolved, quote)]
+        parts += ["", f"> {quote.quote.exact}", "", _where(resolved, quote, context=False)]
     return "\n".join(parts)
 
 
@@ -179,7 +179,7 @@ def _column(index: MapIndex, offset: int) -> int:
     return offset - index.lines.starts[index.lines.line_of(offset)] + 1
 
 
-def _where(resolved: ResolvedMap, quote: ResolvedQuote) -> str:
+def _where(resolved: ResolvedMap, quote: ResolvedQuote, context: bool = True) -> str:
     loaded = resolved.sources.get(quote.source_id)
     match = quote.match
     if loaded is None or loaded.text is None or match is None:
@@ -188,10 +188,10 @@ def _where(resolved: ResolvedMap, quote: ResolvedQuote) -> str:
         return f"not found in source `{quote.source_id}` ({match.status.replace('_', ' ')})"
     line, column = loaded.text.line_col(match.span.start)
     how = "exactly" if match.status == "exact" else "after normalising"
-    return (
-        f"found {how} in source `{quote.source_id}` ({loaded.source.path}) at line {line}, column {column}:\n\n"
-        f"> {_in_context(loaded.text.text, match.span.start, match.span.end)}"
-    )
+    where = f"found {how} in source `{quote.source_id}` ({loaded.source.path}) at line {line}, column {column}"
+    if not context:
+        return where
+    return f"{where}:\n\n> {_in_context(loaded.text.text, match.span.start, match.span.end)}"
 
 
 def _in_context(text: str, start: int, end: int, around: int = 60) -> str:
