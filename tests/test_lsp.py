@@ -130,8 +130,8 @@ def test_hover_on_a_reference_shows_the_claim_and_where_its_quote_is(project: Pa
         assert "China and Russia coordinate against external threats." in text
         source = (project / "seeds" / "oped.txt").read_text(encoding="utf-8")
         s_line, s_column = position_of(source, "To counter external threats")
-        assert (
-            text.endswith(f"found exactly in source `oped` (../seeds/oped.txt) at line {s_line + 1}, column {s_column + 1}")
+        assert text.endswith(
+            f"found exactly in source `oped` (../seeds/oped.txt) at line {s_line + 1}, column {s_column + 1}"
         )
         line, column = position_of(MINIMAL_MAP, "spoke highly")
         result = await opened.client.text_document_hover_async(types.HoverParams(**(Editor.at(path, line, column))))

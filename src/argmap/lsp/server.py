@@ -33,7 +33,10 @@ class ArgmapServer(LanguageServer):
         for target in (path, *self.maps.dependents(path)):
             if target not in self.maps.open:
                 continue
-            found = features.diagnostics(self.maps, self.maps.check(target)) if self.maps.is_map(target) else []
+            try:
+                found = features.diagnostics(self.maps, self.maps.check(target)) if self.maps.is_map(target) else []
+            except Exception as error:  # noqa: BLE001 - one map's failure must not stop the server
+                found = [_internal_error(error)]
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri_of(target), diagnostics=found)
             )
@@ -47,6 +50,15 @@ class ArgmapServer(LanguageServer):
     def _run(self, path: Path) -> None:
         self.pending.pop(path, None)
         self.publish(path)
+
+
+def _internal_error(error: Exception) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        message=f"argmap: internal error ({type(error).__name__}: {error}); please report it with this map",
+        severity=types.DiagnosticSeverity.Error,
+        source="argmap",
+    )
 
 
 def path_of(uri: str) -> Path:
