@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import MINIMAL_MAP
 from hypothesis import given
 from hypothesis import strategies as st
 from lsprotocol import types
 
 from argmap.lsp.index import index_map
 from argmap.lsp.text import Lines, scalar_extents
-from conftest import MINIMAL_MAP
 
 # Lines of YAML-ish text, with characters outside the BMP (two UTF-16 units each) and every line break.
 pieces = st.sampled_from(["a", "b", " ", ":", "-", "'", '"', "\n", "\r", "\r\n", "é", "😀", "中", "#", "["])
