@@ -13,7 +13,7 @@ else from the overlay's top-level `added_by`, else the overlay's file name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -96,21 +96,19 @@ def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileL
     """The base's entries, then the overlay's; the overlay's claims marked as additions."""
     default_author = overlay.added_by or f"the overlay {overlay_file.name}"
     added: list[Claim] = [
-        claim if claim.added_by is not None else claim.model_copy(update={"added_by": default_author})
-        for claim in overlay.claims
+        claim if claim.added_by is not None else replace(claim, added_by=default_author) for claim in overlay.claims
     ]
     groups = dict(base.model.groups)
     for group_id, group in overlay.groups.items():
         groups.setdefault(group_id, group)  # a base group redefined: AM302 is not for groups; the base's wins
-    model = overlay.model_copy(
-        update={
-            "title": overlay.title or base.model.title,
-            "description": overlay.description or base.model.description,
-            "sources": [*base.model.sources, *overlay.sources],
-            "groups": groups,
-            "claims": [*base.model.claims, *added],
-            "relations": [*base.model.relations, *overlay.relations],
-        }
+    model = replace(
+        overlay,
+        title=overlay.title or base.model.title,
+        description=overlay.description or base.model.description,
+        sources=[*base.model.sources, *overlay.sources],
+        groups=groups,
+        claims=[*base.model.claims, *added],
+        relations=[*base.model.relations, *overlay.relations],
     )
     locator = OverlayLocator(
         base=base.locator,
