@@ -253,7 +253,7 @@ def main() -> int:
         print(
             f"baseline `argmap --version`: {fmt_s(baseline['median_s'])} s, {base_kib / 1024:.1f} MiB; "
             f"`argmap check` of a one-claim map: {fmt_s(check_base['median_s'])} s, {check_kib / 1024:.1f} MiB "
-            f"(pydantic, PyYAML, rapidfuzz imported); python with PyYAML imported: {yaml_kib / 1024:.1f} MiB\n"
+            f"(all a check imports); python with PyYAML imported: {yaml_kib / 1024:.1f} MiB\n"
         )
         header = (
             f"{'source':>6} {'claims':>6} {'map KB':>7} | {'check s':>8} {'MiB':>6} {'exit':>4} | "
