@@ -21,6 +21,8 @@ class Editor:
         self.client = client
         self.published: dict[str, asyncio.Queue[list[types.Diagnostic]]] = defaultdict(asyncio.Queue)
         self.versions: dict[str, int] = {}
+        self.registered: list[str] = []  # methods the server asked the editor to send
+        self.registration = asyncio.Event()
 
     async def diagnostics(self, path: Path) -> list[types.Diagnostic]:
         """The next diagnostics the server publishes for `path`."""
@@ -68,10 +70,19 @@ async def editor(root: Path) -> AsyncIterator[Editor]:
     def published(params: types.PublishDiagnosticsParams) -> None:
         opened.published[params.uri].put_nowait(list(params.diagnostics))
 
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        opened.registered.extend(r.method for r in params.registrations)
+        opened.registration.set()
+
     await client.start_io(sys.executable, "-m", "argmap", "lsp", cwd=str(root))
     await client.initialize_async(
         types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
+            capabilities=types.ClientCapabilities(
+                workspace=types.WorkspaceClientCapabilities(
+                    did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
+                )
+            ),
             root_uri=root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="project")],
         )

@@ -218,6 +218,27 @@ def test_an_open_overlay_is_checked_again_when_its_base_changes(project: Path) -
     drive(project, scenario)
 
 
+def test_a_source_changed_on_disk_is_checked_again(project: Path) -> None:
+    path = write_map(project, MINIMAL_MAP)
+    source = project / "seeds" / "oped.txt"
+
+    async def scenario(opened: Editor) -> None:
+        opened.open(path)
+        assert await opened.diagnostics(path) == []
+        await asyncio.wait_for(opened.registration.wait(), 20)
+        assert opened.registered == ["workspace/didChangeWatchedFiles"]  # asked for on start
+        source.write_text(source.read_text(encoding="utf-8").replace("Sino-Russian", "Sino Russian"), "utf-8")
+        opened.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=source.as_uri(), type=types.FileChangeType.Changed)]
+            )
+        )
+        [found] = await opened.diagnostics(path)
+        assert found.code == "AM206"  # P1 quotes "Sino-Russian relations", which the source no longer has
+
+    drive(project, scenario)
+
+
 def test_rename_reaches_the_overlays_of_the_map(project: Path) -> None:
     base = write_map(project, MINIMAL_MAP)
     overlay = write_map(project, OVERLAY, "overlay.yaml")  # on disk only: the editor has not opened it

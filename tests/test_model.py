@@ -128,7 +128,14 @@ def _mutate(data: Any, path: list[str | int], value: Any, delete: bool) -> Any:
     data = copy.deepcopy(data)
     here = data
     for part in path[:-1]:
-        if isinstance(here, dict) and isinstance(part, str) and part in here or isinstance(here, list) and isinstance(part, int) and part < len(here):
+        if (
+            isinstance(here, dict)
+            and isinstance(part, str)
+            and part in here
+            or isinstance(here, list)
+            and isinstance(part, int)
+            and part < len(here)
+        ):
             here = here[part]
         else:
             break

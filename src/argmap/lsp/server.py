@@ -91,6 +91,29 @@ def build_server() -> ArgmapServer:
         for path in list(ls.maps.open):
             ls.schedule(path, 0)
 
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
+        # Sources and bases change on disk too (a teacher pulls a corrected text): ask the editor to say so.
+        watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+        if watched and watched.dynamic_registration:
+            options = types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern="**/*")]
+            )
+            await ls.client_register_capability_async(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="argmap-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+                        )
+                    ]
+                )
+            )
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def files_changed(ls: ArgmapServer, params: types.DidChangeWatchedFilesParams) -> None:
+        for path in list(ls.maps.open):
+            ls.schedule(path, 0)
+
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
         path = path_of(params.text_document.uri)
