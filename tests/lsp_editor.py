@@ -62,7 +62,8 @@ class Editor:
 
 
 @asynccontextmanager
-async def editor(root: Path) -> AsyncIterator[Editor]:
+async def editor(root: Path, encodings: list[str] | None = None) -> AsyncIterator[Editor]:
+    """An editor on `root`; `encodings`: the position encodings it offers (None: LSP's default, UTF-16)."""
     client = LanguageClient("argmap-tests", "1")
     opened = Editor(client)
 
@@ -79,9 +80,10 @@ async def editor(root: Path) -> AsyncIterator[Editor]:
     await client.initialize_async(
         types.InitializeParams(
             capabilities=types.ClientCapabilities(
+                general=types.GeneralClientCapabilities(position_encodings=encodings),
                 workspace=types.WorkspaceClientCapabilities(
                     did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
-                )
+                ),
             ),
             root_uri=root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="project")],

@@ -62,6 +62,25 @@ def test_a_mistyped_quote_is_reported_on_its_words_and_cleared_when_fixed(projec
     drive(project, scenario)
 
 
+def test_ranges_count_utf8_bytes_when_the_editor_chose_utf8(project: Path) -> None:
+    quote = "they won\u2019t acept any attempt to politicize the Games"
+    text = MINIMAL_MAP.replace("spoke highly of the current state of Sino-Russian relations", quote)
+    path = write_map(project, text)
+
+    async def run() -> None:
+        async with editor(project, encodings=["utf-8"]) as opened:
+            opened.open(path)
+            [found] = await opened.diagnostics(path)
+            line, column = position_of(text, quote)
+            assert found.code == "AM206"
+            assert found.range == types.Range(
+                start=types.Position(line=line, character=column),
+                end=types.Position(line=line, character=column + len(quote.encode("utf-8"))),
+            )
+
+    asyncio.run(run())
+
+
 def test_closest_passage_code_action_replaces_the_quote_and_the_map_checks_clean(project: Path) -> None:
     path = write_map(project, TYPO)
 

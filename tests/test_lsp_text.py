@@ -5,29 +5,31 @@ from __future__ import annotations
 from conftest import MINIMAL_MAP
 from hypothesis import given
 from hypothesis import strategies as st
-from lsprotocol import types
 
 from argmap.lsp.index import index_map
-from argmap.lsp.text import Lines, scalar_extents
+from argmap.lsp.text import Encoding, Lines, scalar_extents
 
 # Lines of YAML-ish text, with characters outside the BMP (two UTF-16 units each) and every line break.
 pieces = st.sampled_from(["a", "b", " ", ":", "-", "'", '"', "\n", "\r", "\r\n", "é", "😀", "中", "#", "["])
 texts = st.lists(pieces, max_size=60).map("".join)
 
 
-@given(texts)
-def test_offsets_survive_the_round_trip_through_lsp_positions(text: str) -> None:
-    lines = Lines(text)
+@given(texts, st.sampled_from(["utf-8", "utf-16", "utf-32"]))
+def test_offsets_survive_the_round_trip_through_lsp_positions(text: str, encoding: Encoding) -> None:
+    lines = Lines(text, encoding)
     for offset in range(len(text) + 1):
         if 0 < offset < len(text) and text[offset - 1 : offset + 1] == "\r\n":
             continue  # inside a line break: no position names it
         assert lines.from_lsp(lines.to_lsp(offset)) == offset
 
 
-def test_a_character_outside_the_bmp_counts_two_utf16_units() -> None:
-    lines = Lines("id: 😀x\n")
-    assert lines.to_lsp(6) == types.Position(line=0, character=7)
-    assert lines.from_lsp(types.Position(line=0, character=7)) == 6
+@given(texts, st.sampled_from([("utf-8", "utf-8", 1), ("utf-16", "utf-16-le", 2), ("utf-32", "utf-32-le", 4)]))
+def test_columns_count_the_code_units_the_editor_agreed_on(text: str, encoding: tuple[Encoding, str, int]) -> None:
+    name, codec, unit = encoding
+    lines = Lines(text, name)
+    for offset in range(len(text) + 1):
+        start = lines.starts[lines.line_of(offset)]
+        assert lines.to_lsp(offset).character == len(text[start:offset].encode(codec)) // unit
 
 
 @given(st.text(max_size=300))

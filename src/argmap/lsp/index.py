@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 from argmap.load import PathKey, Positions, load_text
-from argmap.lsp.text import Extent, Lines, scalar_extents
+from argmap.lsp.text import Encoding, Extent, Lines, scalar_extents
 
 TokenKind = Literal["claim", "ref", "quote", "kind"]
 REFERENCE_KEYS = ("supports", "attacks", "undercuts")
@@ -36,10 +36,10 @@ class MapIndex:
     """A map's text, with its scalars' extents and its tokens worked out when first asked for:
     diagnostics of a map without problems need neither, and the check is the work to keep quick."""
 
-    def __init__(self, text: str, name: str) -> None:
+    def __init__(self, text: str, name: str, encoding: Encoding = "utf-16") -> None:
         self.text = text
         self.name = name
-        self.lines = Lines(text)
+        self.lines = Lines(text, encoding)
 
     @cached_property
     def extents(self) -> dict[int, Extent]:
@@ -80,8 +80,8 @@ def is_map_text(text: str) -> bool:
     return _MAP_MARK.search(text) is not None
 
 
-def index_map(text: str, name: str) -> MapIndex:
-    return MapIndex(text, name)
+def index_map(text: str, name: str, encoding: Encoding = "utf-16") -> MapIndex:
+    return MapIndex(text, name, encoding)
 
 
 def _read(index: MapIndex) -> tuple[list[Token], str | None]:

@@ -16,6 +16,7 @@ from argmap.check import MapResult, Options, check_map, find_maps
 from argmap.config import load_config
 from argmap.load import display_name
 from argmap.lsp.index import MapIndex, index_map, is_map_text
+from argmap.lsp.text import Encoding
 from argmap.problems import Problem
 from argmap.resolve import ResolvedMap
 from argmap.sources import project_root
@@ -37,7 +38,8 @@ class Checked:
 
 
 class Maps:
-    def __init__(self) -> None:
+    def __init__(self, encoding: Encoding = "utf-16") -> None:
+        self.encoding = encoding  # of LSP columns, as agreed with the editor
         self.open: dict[Path, str] = {}  # resolved path -> the editor's text
         self.checked: dict[Path, Checked] = {}
         self.last_resolved: dict[Path, ResolvedMap] = {}  # the last check that got that far, for completion
@@ -69,9 +71,9 @@ class Maps:
         if text is None:
             return None
         cached = self._indexes.get(path)
-        if cached is not None and cached[0] == text:
+        if cached is not None and cached[0] == text and cached[1].lines.encoding == self.encoding:
             return cached[1]
-        index = index_map(text, display_name(path))
+        index = index_map(text, display_name(path), self.encoding)
         self._indexes[path] = (text, index)
         return index
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import cast
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -18,6 +19,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from argmap import __version__
 from argmap.lsp import features
 from argmap.lsp.maps import Maps
+from argmap.lsp.text import Encoding
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a check
 
@@ -93,6 +95,8 @@ def build_server() -> ArgmapServer:
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
+        encoding = str(ls.workspace.position_encoding or "utf-16")
+        ls.maps.encoding = cast("Encoding", encoding if encoding in ("utf-8", "utf-32") else "utf-16")
         # Sources and bases change on disk too (a teacher pulls a corrected text): ask the editor to say so.
         watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if watched and watched.dynamic_registration:

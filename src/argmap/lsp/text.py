@@ -1,16 +1,19 @@
 """Where things are in a document, in argmap's terms and in the editor's.
 
 argmap counts lines and columns from 1, in characters (code points); LSP counts
-from 0, and columns in UTF-16 code units unless both sides agree otherwise. A
-character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph)
-is one column for argmap and two for the editor.
+from 0, and columns in the code units the editor and server agreed on when they
+started: UTF-16 unless the editor offered UTF-8 or UTF-32. A character outside
+the Basic Multilingual Plane (an emoji, a rare CJK ideograph) is one column for
+argmap, two UTF-16 units and four UTF-8 bytes; 中 is one, one and three.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 import yaml
 from lsprotocol import types
@@ -20,11 +23,25 @@ from argmap.load import parse_events
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
+Encoding = Literal["utf-8", "utf-16", "utf-32"]
+
+
+def _units(encoding: Encoding) -> Callable[[str], int]:
+    """How many of the encoding's code units one character takes."""
+    if encoding == "utf-8":
+        return lambda char: 1 if char < "\x80" else 2 if char < "\u0800" else 3 if char <= "\uffff" else 4
+    if encoding == "utf-16":
+        return lambda char: 2 if char > "\uffff" else 1
+    return lambda char: 1
+
+
 class Lines:
     """A document's text with its line starts, to convert between offsets and positions."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, encoding: Encoding = "utf-16") -> None:
         self.text = text
+        self.encoding = encoding
+        self._units = _units(encoding)
         self.starts = [0, *(m.end() for m in _BREAK.finditer(text))]
 
     def offset(self, line: int, column: int) -> int:
@@ -43,7 +60,8 @@ class Lines:
     def to_lsp(self, offset: int) -> types.Position:
         line = self.line_of(offset)
         before = self.text[self.starts[line] : offset]
-        return types.Position(line=line, character=_utf16_length(before))
+        character = len(before) if before.isascii() else sum(map(self._units, before))
+        return types.Position(line=line, character=character)
 
     def from_lsp(self, position: types.Position) -> int:
         line = min(position.line, len(self.starts) - 1)
@@ -52,7 +70,7 @@ class Lines:
         for offset in range(start, end):
             if units >= position.character:
                 return offset
-            units += 2 if ord(self.text[offset]) > 0xFFFF else 1
+            units += self._units(self.text[offset])
         return end
 
     def range(self, start: int, end: int) -> types.Range:
@@ -63,10 +81,6 @@ class Lines:
             end = self.starts[line + 1]
             return end - 2 if self.text[end - 2 : end] == "\r\n" else end - 1
         return len(self.text)
-
-
-def _utf16_length(text: str) -> int:
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
 @dataclass(frozen=True, slots=True)
