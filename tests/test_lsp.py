@@ -214,6 +214,15 @@ def test_completion_offers_ids_after_supports_and_kinds_after_kind(project: Path
         )
         assert isinstance(items, list)
         assert [i.label for i in items] == ["thesis", "premise", "evidence", "objection", "rebuttal", "concession"]
+        listed = typing.replace("    attacks: \n", "    supports:\n      - T1\n      - \n")
+        opened.change(path, listed)
+        await opened.diagnostics(path)
+        line, column = position_of(listed, "      - \n")
+        items = await opened.client.text_document_completion_async(
+            types.CompletionParams(**Editor.at(path, line, column + len("      - ")))
+        )
+        assert isinstance(items, list)
+        assert [i.label for i in items] == ["T1", "P1", "P2"]  # a list item below `supports:`
 
     drive(project, scenario)
 

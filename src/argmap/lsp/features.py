@@ -167,16 +167,13 @@ def _claim_text(resolved: ResolvedMap, claim_id: str) -> str | None:
 
 
 def _quote_text(resolved: ResolvedMap, name: str, index: MapIndex, token: Token) -> str | None:
-    at = index.lines.to_lsp(token.start)
+    line = index.lines.line_of(token.start)
+    here = (name, line + 1, token.start - index.lines.starts[line] + 1)  # argmap's 1-based line:column
     for quotes in (*resolved.quotes.values(), *resolved.exclusions.values()):
         for quote in quotes:
-            if _place(resolved, quote) == (name, at.line + 1, _column(index, token.start)):
+            if _place(resolved, quote) == here:
                 return _where(resolved, quote)
     return None
-
-
-def _column(index: MapIndex, offset: int) -> int:
-    return offset - index.lines.starts[index.lines.line_of(offset)] + 1
 
 
 def _where(resolved: ResolvedMap, quote: ResolvedQuote, context: bool = True) -> str:
