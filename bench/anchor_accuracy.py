@@ -1,4 +1,4 @@
-"""Measure quote anchoring (`argmap.anchor`) on the op-ed: accuracy and cost.
+"""Measure quote anchoring (`argmap.anchor.find`) on the op-ed: accuracy and cost.
 
 Method (fixed seed, so every run prints the same accuracy figures; timings vary with the machine):
 
@@ -43,7 +43,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from argmap.anchor import Match, SourceText, Span, find_quote, normalise
+from argmap.anchor.find import Match, SourceText, Span, find_quote, normalise
 
 SEED = 20211229
 REPEAT = 3

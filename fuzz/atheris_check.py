@@ -27,7 +27,7 @@ with atheris.instrument_imports(include=["argmap"]):
     # The command line imports its stages lazily; import them here so they are instrumented.
     for stage in ("anchor", "check", "compose", "config", "load", "report", "resolve", "rules", "validate"):
         importlib.import_module(f"argmap.{stage}")
-    from argmap.cli import main
+    from argmap.commands.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = Path(tempfile.mkdtemp(prefix="argmap-atheris-"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.cli import main
+from argmap.commands.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 OPED = ROOT / "seeds" / "countering-external-threats.txt"

@@ -1,4 +1,4 @@
-"""Quote anchoring (`argmap.anchor`), against the real op-ed.
+"""Quote anchoring (`argmap.anchor.find`), against the real op-ed.
 
 Every expected offset is computed from a literal copy of the source passage, so a test reads as
 "this quote lands exactly on these characters of the article".
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from argmap.anchor import Match, SourceText, Span, _find_all, _find_indexed, find_quote, normalise, word_diff
+from argmap.anchor.find import Match, SourceText, Span, _find_all, _find_indexed, find_quote, normalise, word_diff
 
 OPED_PATH = Path(__file__).resolve().parent.parent / "seeds" / "countering-external-threats.txt"
 OPED = OPED_PATH.read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.check import check_map
-from argmap.docs import all_codes
+from argmap.check.docs import all_codes
+from argmap.check.pipeline import check_map
 
 BAD_MAPS = Path(__file__).parent / "bad_maps"
 

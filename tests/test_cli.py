@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import FLAGSHIP, MINIMAL_MAP, ROOT, Run, assert_golden
 
-from argmap.terminal import colour_wanted
+from argmap.commands.common import colour_wanted
 
 MISTAKES = Path("tests/cli_maps/student-mistakes.yaml")
 
@@ -175,7 +175,7 @@ def _argmap(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_help_and_version_import_nothing_heavy() -> None:
     probe = (
-        "import sys; from argmap.cli import main; code = main(['--version']); "
+        "import sys; from argmap.commands.main import main; code = main(['--version']); "
         "heavy = {'pydantic', 'yaml', 'rapidfuzz', 'graphviz'} & set(sys.modules); print(sorted(heavy))"
     )
     result = subprocess.run(
@@ -197,10 +197,10 @@ def test_the_module_runs_as_a_program() -> None:
 
 
 def test_docs_rules_md_is_current() -> None:
-    from argmap.docs import rules_markdown
+    from argmap.check.docs import rules_markdown
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == rules_markdown(), "docs/rules.md is stale: run `python -m argmap.docs > docs/rules.md`"
+    assert committed == rules_markdown(), "docs/rules.md is stale: run `python -m argmap.check.docs > docs/rules.md`"
 
 
 def test_check_fix_pastes_the_exact_text_then_checks(run: Callable[..., Run], project: Path) -> None:

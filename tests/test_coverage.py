@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import MINIMAL_MAP, Run
 
-from argmap.coverage import split_sentences
+from argmap.analysis.coverage import split_sentences
 
 
 def sentences(text: str) -> list[str]:

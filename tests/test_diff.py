@@ -19,8 +19,8 @@ from xml.etree import ElementTree
 import pytest
 from tests.conftest import MINIMAL_MAP, ROOT, Run, assert_golden
 
-from argmap import check as check_module
-from argmap.check import MapResult, Options
+from argmap.check import pipeline as check_module
+from argmap.check.pipeline import MapResult, Options
 
 OLD = Path("tests/diff_maps/old.yaml")
 NEW = Path("tests/diff_maps/new.yaml")

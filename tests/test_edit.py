@@ -1,6 +1,6 @@
 """`argmap add` and `argmap fix`: edits change exactly the bytes they must, and nothing else.
 
-The commands live in `argmap.edit_cli`; until they are wired into `argmap.cli` these tests add
+The commands live in `argmap.commands.edit`; until they are wired into `argmap.commands.main` these tests add
 them to the click group themselves (adding a command twice is harmless).
 """
 
@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import OPED, ROOT, Run
 
-from argmap.anchor import SourceText, find_quote
-from argmap.check import check_map
-from argmap.edit import double_quoted, exact_text, fix_map, next_id, render_scalar
+from argmap.anchor.find import SourceText, find_quote
+from argmap.check.pipeline import check_map
+from argmap.edit.edit import double_quoted, exact_text, fix_map, next_id, render_scalar
 
 NBSP = "\u00a0"
 
@@ -563,7 +563,7 @@ def test_an_overlay_gets_its_own_quotes_fixed_and_ids_unique_across_its_base(
 
 
 def test_the_add_command_offers_exactly_the_kinds_edit_can_add() -> None:
-    from argmap.edit import ID_PREFIX
-    from argmap.edit_cli import KINDS  # spelled out there so `argmap --help` imports nothing heavy
+    from argmap.commands.edit import KINDS  # spelled out there so `argmap --help` imports nothing heavy
+    from argmap.edit.edit import ID_PREFIX
 
     assert set(KINDS) == set(ID_PREFIX)

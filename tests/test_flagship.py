@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 from tests.conftest import FLAGSHIP, Run
 
-from argmap.check import check_map
-from argmap.coverage import map_coverage
-from argmap.resolve import ResolvedMap
+from argmap.analysis.coverage import map_coverage
+from argmap.anchor.resolve import ResolvedMap
+from argmap.check.pipeline import check_map
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import MINIMAL_MAP, OPED
 
-from argmap.cli import main
-from argmap.load import load_text
+from argmap.commands.main import main
+from argmap.load.yaml_map import load_text
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -84,7 +84,7 @@ def test_an_alias_without_an_anchor_is_refused_too(project: Path, run: RunFn) ->
 
 _PEAK_PROBE = """\
 import resource, sys
-from argmap.cli import main
+from argmap.commands.main import main
 code = main(["check", sys.argv[1]])
 print("PEAK", code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 """
@@ -477,7 +477,7 @@ def test_export_into_a_read_only_folder_is_exit_2(project: Path, run: RunFn) -> 
 def test_a_full_disk_leaves_the_target_unchanged(
     project: Path, run: RunFn, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
-    import argmap.write
+    import argmap.writers.files
 
     target = write_map(project, MINIMAL_MAP)
     out = project / "out.json"
@@ -503,9 +503,9 @@ def test_a_full_disk_leaves_the_target_unchanged(
                 full()
                 return 0
 
-        monkeypatch.setattr(argmap.write.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+        monkeypatch.setattr(argmap.writers.files.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
     else:
-        monkeypatch.setattr(argmap.write.os, failing, full)
+        monkeypatch.setattr(argmap.writers.files.os, failing, full)
     result = run("export", target, "-o", out)
     no_traceback(result)
     assert (result.code, result.out) == (2, "")
@@ -517,7 +517,7 @@ def test_a_full_disk_leaves_the_target_unchanged(
 _WRITER = """\
 import sys
 from pathlib import Path
-from argmap.write import write_atomic
+from argmap.writers.files import write_atomic
 size = int(sys.argv[2])
 sys.stdout.write("ready\\n"); sys.stdout.flush()
 write_atomic(Path(sys.argv[1]), b"N" * (size - 1) + b"\\n")

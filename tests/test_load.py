@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tests.conftest import MINIMAL_MAP
 
-from argmap.check import Options, check_map
-from argmap.load import load_text
+from argmap.check.pipeline import Options, check_map
+from argmap.load.yaml_map import load_text
 
 
 def codes_at(path: Path, options: Options | None = None) -> list[tuple[str, int, int]]:

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from argmap.format.model import DoesNotFit, build_map
 from argmap.format.strict import ArgumentMap as StrictMap
-from argmap.model import DoesNotFit, build_map
 
 VALID: dict[str, Any] = {
     "argmap": 1,

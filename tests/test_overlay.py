@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import MINIMAL_MAP, ROOT, Run
 
-from argmap.check import check_map
+from argmap.check.pipeline import check_map
 
 EXAMPLE = ROOT / "arguments" / "countering-external-threats.student-example.yaml"
 

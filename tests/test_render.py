@@ -19,11 +19,13 @@ from xml.etree import ElementTree
 
 import pytest
 
-from argmap.check import check_map
-from argmap.cli import main
-from argmap.draw import RenderError, check_svg, html_text, to_dot, tooltip_text
-from argmap.graph import HIDEABLE, Graph, GraphOptions, SelectionError, build_graph, wrap
-from argmap.render_cli import HIDE_CHOICES
+from argmap.check.pipeline import check_map
+from argmap.commands.main import main
+from argmap.commands.render import HIDE_CHOICES
+from argmap.graph.build import HIDEABLE, Graph, GraphOptions, SelectionError, build_graph
+from argmap.graph.text import wrap
+from argmap.writers.dot import html_text, to_dot, tooltip_text
+from argmap.writers.graphviz import RenderError, check_svg
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "tests" / "render_example.yaml"
@@ -718,12 +720,12 @@ def test_committed_student_overlay_dot_is_current(tmp_path: Path) -> None:
 
 def test_render_command_imports_only_click() -> None:
     code = (
-        "import sys; import argmap.render_cli; "
+        "import sys; import argmap.commands.render; "
         "print(sorted(m for m in sys.modules if m.startswith(('argmap.', 'graphviz', 'pydantic', 'yaml'))))"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
-    assert done.stdout.strip() == "['argmap.render_cli', 'argmap.terminal']"
+    assert done.stdout.strip() == "['argmap.commands', 'argmap.commands.common', 'argmap.commands.render']"
 
 
 def test_a_map_with_errors_is_drawn_as_far_as_it_resolved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,3 +1,3 @@
-from argmap.cli import run
+from argmap.commands.main import run
 
 run()

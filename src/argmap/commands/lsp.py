@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.terminal import EXIT_OK
+from argmap.commands.common import EXIT_OK
 
 
 @click.command()

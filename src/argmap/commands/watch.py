@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.terminal import EXIT_OK, colour_wanted, fail, input_limits, input_options
+from argmap.commands.common import EXIT_OK, colour_wanted, fail, map_inputs
 
 if TYPE_CHECKING:
-    from argmap.check import Options
+    from argmap.check.pipeline import Options
 
 FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
@@ -41,15 +41,13 @@ class Target:
     help="The picture for one map (its suffix picks svg, png, pdf or dot), or a folder for several. "
     "Default: beside each map, as .svg.",
 )
-@input_limits
-def watch(
-    paths: tuple[Path, ...], output: Path | None, root: Path | None, max_bytes: int | None, max_source_bytes: int | None
-) -> int:
+@map_inputs
+def watch(paths: tuple[Path, ...], output: Path | None, options: Options) -> int:
     """Check and draw MAP... now and again after every save of a map, its base or a source.
 
     Problems are printed after each check. Stop with Ctrl-C.
     """
-    from argmap.check import find_maps
+    from argmap.check.pipeline import find_maps
 
     maps, folder_problems = find_maps(paths)
     if folder_problems:
@@ -57,7 +55,6 @@ def watch(
     targets = _targets(maps, output)
     if isinstance(targets, str):
         return fail(targets)
-    options = input_options(max_bytes, max_source_bytes, root)
     try:
         _loop(targets, options)
     except KeyboardInterrupt:
@@ -135,11 +132,11 @@ class _Drawer:
         return watched
 
     def draw(self, target: Target) -> set[Path]:
-        from argmap.check import check_map
-        from argmap.draw import DotMissing, RenderError, render
-        from argmap.graph import GraphOptions, build_graph
-        from argmap.report import format_text
-        from argmap.write import WriteError, write_output
+        from argmap.check.pipeline import check_map
+        from argmap.graph.build import GraphOptions, build_graph
+        from argmap.writers.files import WriteError, write_output
+        from argmap.writers.graphviz import DotMissing, RenderError, render
+        from argmap.writers.problems import format_text
 
         result = check_map(target.map_file, self.options)
         click.echo(format_text(result.problems, 1, colour_wanted(sys.stdout)), nl=False)
@@ -161,7 +158,7 @@ class _Drawer:
 
 def _bases(map_file: Path) -> Iterable[Path]:
     """The base, the base's base…, as the files name them (a broken one ends the chain)."""
-    from argmap.load import load_map
+    from argmap.load.yaml_map import load_map
 
     seen: list[Path] = []
     current = map_file

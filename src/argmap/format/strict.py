@@ -1,9 +1,9 @@
 """The argument-map format as pydantic models: the JSON Schema, and the exact errors of a map that does not fit.
 
-`argmap.model` builds a map that fits straight into its plain records, without
+`argmap.format.model` builds a map that fits straight into its plain records, without
 importing pydantic; these models are loaded only for `argmap schema` and for a
-map that `argmap.model` cannot build, to say precisely what is wrong with it.
-They accept exactly what `argmap.model.build_map` accepts (a property test holds
+map that `argmap.format.model` cannot build, to say precisely what is wrong with it.
+They accept exactly what `argmap.format.model.build_map` accepts (a property test holds
 the two together). Shorthands are widened before validation:
 
 * ``quote: "words"``        -> ``quotes: [{exact: "words"}]``
@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from argmap.model import FORMAT_VERSION, Basis, ClaimKind, RelationType
+from argmap.format.model import FORMAT_VERSION, Basis, ClaimKind, RelationType
 
 # Ids are what students type in `supports:`; keep them short, case-sensitive words.
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=64)]

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from argmap.anchor.resolve import ResolvedMap, ResolvedQuote
+from argmap.format.model import CLAIM_KINDS
+from argmap.format.problems import Problem, Severity
 from argmap.lsp.index import MapIndex, Token
 from argmap.lsp.maps import Checked, Maps
 from argmap.lsp.text import token_end
-from argmap.model import CLAIM_KINDS
-from argmap.problems import Problem, Severity
-from argmap.resolve import ResolvedMap, ResolvedQuote
 
 Uri = Callable[[Path], str]  # a path as the editor names it
 

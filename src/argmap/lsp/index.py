@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
-from argmap.load import PathKey, Positions, load_text
+from argmap.load.yaml_map import PathKey, Positions, load_text
 from argmap.lsp.text import Encoding, Extent, Lines, scalar_extents
 
 TokenKind = Literal["claim", "ref", "quote", "kind"]

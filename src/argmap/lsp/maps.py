@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from argmap.check import MapResult, Options, check_map, find_maps
-from argmap.config import load_config
-from argmap.load import display_name
+from argmap.anchor.resolve import ResolvedMap
+from argmap.anchor.sources import project_root
+from argmap.check.config import Config, load_config
+from argmap.check.pipeline import MapResult, Options, check_map, find_maps
+from argmap.format.problems import Problem
+from argmap.load.files import display_name
 from argmap.lsp.index import MapIndex, index_map, is_map_text
 from argmap.lsp.text import Encoding
-from argmap.problems import Problem
-from argmap.resolve import ResolvedMap
-from argmap.sources import project_root
 
 MAX_CHAIN = 16  # bases followed at most (a cycle is reported by the check itself)
 
@@ -78,10 +78,10 @@ class Maps:
         return index
 
     def check(self, path: Path) -> Checked:
-        result = check_map(path, Options(texts=MappingProxyType(self.open)))
         config, config_problems = load_config(path.parent)
-        if not config_problems:  # a broken configuration is `argmap check`'s to report
-            result.problems = config.apply(result.problems)
+        if config_problems:  # a broken configuration is `argmap check`'s to report; none applies
+            config = Config()
+        result = check_map(path, Options(config=config, texts=MappingProxyType(self.open)))
         checked = Checked(path, result.file, result)
         if result.resolved is not None:
             self.last_resolved[path] = result.resolved

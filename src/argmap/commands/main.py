@@ -1,0 +1,101 @@
+"""The `argmap` command line.
+
+Only click is imported at start-up, so `argmap --help` and `--version` stay
+fast; each command imports the stages it needs when it runs.
+
+Exit codes (every command):
+  0  no problems
+  1  problems found (errors; warnings too with --strict)
+  2  usage error, unreadable input (missing file, not UTF-8, broken YAML…),
+     an output that could not be written, or an internal error
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from argmap import __version__
+from argmap.commands.common import EXIT_PROBLEMS, EXIT_UNUSABLE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="argmap")
+def cli() -> None:
+    """Map the argument structure of opinion writing, anchored in the author's words.
+
+    \b
+    Exit codes: 0 no problems; 1 problems found; 2 usage error, unreadable
+    input, or an output that could not be written.
+    """
+
+
+def _register_commands() -> None:
+    # One module per command (argmap/commands/); each imports only click at start-up.
+    from argmap.commands.check import check
+    from argmap.commands.coverage import coverage
+    from argmap.commands.diff import diff
+    from argmap.commands.edit import add, fix
+    from argmap.commands.export import export
+    from argmap.commands.lsp import lsp
+    from argmap.commands.new import new
+    from argmap.commands.render import render
+    from argmap.commands.rules import rules
+    from argmap.commands.schema import schema
+    from argmap.commands.watch import watch
+
+    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix, lsp, watch):
+        cli.add_command(command)
+
+
+_register_commands()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run argmap; return the exit code instead of exiting (tests call this)."""
+    from argmap.writers.files import WriteError
+
+    try:
+        code = cli.main(args=argv, prog_name="argmap", standalone_mode=False)
+    except click.exceptions.Exit as stop:  # --help, --version
+        return int(stop.exit_code)
+    except click.ClickException as error:  # usage errors: unknown option, missing argument…
+        error.show()
+        return EXIT_UNUSABLE
+    except click.exceptions.Abort:
+        click.echo("argmap: interrupted", err=True)
+        return EXIT_UNUSABLE
+    except WriteError as error:
+        click.echo(f"argmap: {error}", err=True)
+        return EXIT_UNUSABLE
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (e.g. `head`) has gone: stop quietly, no traceback
+        return EXIT_PROBLEMS
+    except RecursionError:
+        click.echo("argmap: the input is nested too deeply to process", err=True)
+        return EXIT_UNUSABLE
+    except MemoryError:
+        click.echo("argmap: out of memory: the input is too large to process", err=True)
+        return EXIT_UNUSABLE
+    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
+        click.echo(
+            f"argmap: internal error ({type(error).__name__}: {error}); please report it with the file that caused it",
+            err=True,
+        )
+        return EXIT_UNUSABLE
+    return int(code or 0)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def run() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())

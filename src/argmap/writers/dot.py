@@ -1,0 +1,331 @@
+"""Writers over the format-neutral `Graph`: DOT text, and SVG/PNG/PDF drawn by Graphviz's `dot`.
+
+`to_dot(graph)` is pure and deterministic: the same graph gives the same bytes (no
+timestamps, no versions, no paths; order follows the map). `render(graph, fmt)`
+pipes that DOT through the system's `dot` program with a timeout.
+
+Escaping. Every piece of text from a map reaches DOT through `html_text` (node,
+cluster and title labels are HTML-like labels) or `tooltip_text` (tooltips are
+quoted strings). Both XML-escape ``& < > "`` — so no text can close a label, a
+string or an element — and both neutralise Graphviz's backslash escapes
+(``\\N``, ``\\G``, ``\\n``…), which Graphviz 2.43 expands once inside HTML-like
+labels and twice inside tooltips: a backslash is written 2 or 4 times so it comes
+out as one. Line breaks in tooltips are written as ``&#10;``. Control characters
+were already replaced by U+FFFD when the graph was built. `check_svg` parses what
+`dot` produced and refuses scripts, event handlers and foreign content.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+
+from argmap.graph.build import Cluster, Edge, Graph, Line, Node, Run
+from argmap.graph.style import ADDED, EDGE_STYLES, FEED, IMPLICIT, NODE_STYLES
+
+FONT = "Helvetica,Arial,sans-serif"
+
+# Graph-wide attributes, tuned on the op-ed map for a 16:9 slide (see docs/rendering.md).
+GRAPH_ATTRS: dict[str, str] = {
+    "newrank": "true",
+    "splines": "spline",
+    "ranksep": "0.45",
+    "nodesep": "0.22",
+    "outputorder": "edgesfirst",
+    "fontname": FONT,
+    "bgcolor": "#FFFFFF",
+    "pad": "0.3",
+    "labelloc": "t",
+    "labeljust": "c",
+}
+NODE_DEFAULTS: dict[str, str] = {"fontname": FONT, "fontsize": "12", "margin": "0.14,0.07"}
+EDGE_DEFAULTS: dict[str, str] = {"arrowsize": "0.9"}
+CLUSTER_ATTRS: dict[str, str] = {
+    "style": "rounded,filled",
+    "fillcolor": "#F4F4F4",
+    "color": "#9A9A9A",
+    "penwidth": "1.2",
+    "margin": "12",
+    "fontsize": "15",
+}
+LEGEND_ATTRS: dict[str, str] = {
+    "style": "rounded",
+    "color": "#9A9A9A",
+    "penwidth": "1",
+    "margin": "10",
+    "fontsize": "13",
+}
+# A claim's leaf reasons (evidence with nothing below it) go on up to this many rows, two a row.
+STAGGER_ROWS = 2
+# The argument flows from reasons to claims; `dot` ranks edge tails first. The thesis goes on
+# top (TB) by drawing bottom-to-top, and so on.
+RANKDIR: dict[str, str] = {"TB": "BT", "BT": "TB", "LR": "RL"}
+# Graphviz flips cluster labels with rankdir: under BT "b" is the top, under RL "r" is the left.
+CLUSTER_LABELLOC: dict[str, str] = {"TB": "b", "BT": "t", "LR": "t"}
+CLUSTER_LABELJUST: dict[str, str] = {"TB": "l", "BT": "l", "LR": "r"}
+
+# How each role of label text looks (argmap.graph.build.Run.role).
+ROLE_FONTS: dict[str, dict[str, str]] = {
+    "id": {"bold": "1", "size": "10"},
+    "kind": {"size": "8.5"},
+    "text": {},
+    "quote": {"italic": "1", "size": "11"},
+    "voice": {"italic": "1", "size": "10"},
+    "added": {"bold": "1", "italic": "1", "size": "10"},
+    "title": {"bold": "1", "size": "22"},
+    "subtitle": {"size": "14"},
+    "caption": {"size": "10"},
+}
+
+LEGEND_COLUMNS = 4
+LEGEND_NODE: dict[str, str] = {"fontsize": "10", "margin": "0.08,0.04"}
+LEGEND_TAIL: dict[str, str] = {"shape": "point", "width": "0.07", "color": "#555555", "label": ""}
+LEGEND_CAPTION: dict[str, str] = {"shape": "plaintext", "margin": "0.02"}
+LEGEND_NODES: dict[str, dict[str, str]] = {
+    **NODE_STYLES,
+    "implicit": {**NODE_STYLES["premise"], **IMPLICIT},
+    "added": {**NODE_STYLES["objection"], **ADDED},
+}
+LEGEND_TEXT: dict[str, str] = {
+    "thesis": "the article's main claim",
+    "premise": "a reason the author gives",
+    "evidence": "facts offered (kind of basis)",
+    "objection": "a view the author argues against",
+    "rebuttal": "the author's reply to an objection",
+    "concession": "a point the author grants",
+    "implicit": "unstated assumption (dashed, white)",
+    "added": "added counterargument (double border)",
+    "support": "supports",
+    "attack": "attacks (argues against)",
+    "undercut": "undercuts (denies the link)",
+    "linked": "support only together (linked)",
+}
+
+# --- escaping: the only way map text enters DOT ----------------------------------------------------
+
+_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def _escape(text: str, backslashes: int) -> str:
+    return text.replace("\\", "\\" * backslashes).translate(_XML)
+
+
+def html_text(text: str) -> str:
+    """Text for inside an HTML-like label `<...>`."""
+    return _escape(" ".join(text.split()), 2)
+
+
+def tooltip_text(text: str) -> str:
+    """Text for inside a quoted tooltip string; keeps line breaks."""
+    return _escape(text, 4).replace("\t", " ").replace("\n", "&#10;")
+
+
+def _quoted(value: str) -> str:
+    """A DOT quoted string for a value argmap controls (ids, colours, class names)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _attrs(attrs: Mapping[str, str]) -> str:
+    return ", ".join(f"{key}={value}" for key, value in attrs.items())
+
+
+def _plain(attrs: Mapping[str, str]) -> dict[str, str]:
+    return {key: _quoted(value) for key, value in attrs.items()}
+
+
+# --- DOT ---------------------------------------------------------------------------------------
+
+
+def _label(lines: Iterable[Line], align: str) -> str:
+    """An HTML-like label: a <BR/> ends each line; runs on a line are set apart by two spaces."""
+    br = "<BR/>" if align == "center" else f'<BR ALIGN="{align.upper()}"/>'
+    return "<" + "".join("&#160;&#160;".join(_run(run) for run in line) + br for line in lines) + ">"
+
+
+def _run(run: Run) -> str:
+    piece = html_text(run.text)
+    font = ROLE_FONTS[run.role]
+    if font.get("bold"):
+        piece = f"<B>{piece}</B>"
+    if font.get("italic"):
+        piece = f"<I>{piece}</I>"
+    if "size" in font:
+        piece = f'<FONT POINT-SIZE="{font["size"]}">{piece}</FONT>'
+    return piece
+
+
+def _node(node: Node, indent: str) -> str:
+    attrs = _plain({"id": f"claim-{node.id}" if node.claim else f"junction-{node.id[2:]}"})
+    if node.classes:
+        attrs["class"] = _quoted(" ".join(node.classes))
+    if node.lines:
+        attrs["label"] = _label(node.lines, "center" if node.kind == "thesis" else "left")
+    elif node.kind == "junction":
+        attrs["label"] = '""'
+    attrs["tooltip"] = f'"{tooltip_text(node.tooltip)}"'
+    attrs.update(_plain(node.attrs))
+    return f"{indent}{_quoted(node.id)} [{_attrs(attrs)}];"
+
+
+def _staggered(graph: Graph) -> dict[int, str]:
+    """Like Graphviz's `unflatten`: a claim with many leaf reasons gets them on alternate rows,
+    so a fan of evidence is two rows deep instead of one row twice as wide."""
+    heads = {e.head for e in graph.edges}
+    leaves: dict[str, list[int]] = {}
+    for index, edge in enumerate(graph.edges):
+        if edge.tail not in heads and not edge.head.startswith("_j"):
+            leaves.setdefault(edge.head, []).append(index)
+    minlen: dict[int, str] = {}
+    for indices in leaves.values():
+        rows = min(STAGGER_ROWS, (len(indices) + 1) // 2)
+        if rows > 1:
+            minlen.update({index: str(1 + n % rows) for n, index in enumerate(indices)})
+    return minlen
+
+
+def _stacking(graph: Graph) -> list[tuple[str, str]]:
+    """Invisible edges that put a group wholly below the group it argues for.
+
+    Groups whose rank ranges overlap must sit side by side, which makes a large map very wide;
+    a group whose claims only feed another group's claims is drawn under that group instead.
+    Pairs that would make a cycle of groups are skipped (first come, first kept)."""
+    group = {n.id: n.group for n in graph.nodes}
+    below: dict[str, set[str]] = {}  # group -> groups it is drawn below
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = set(), [start]
+        while todo:
+            current = todo.pop()
+            if current == goal:
+                return True
+            if current not in seen:
+                seen.add(current)
+                todo.extend(below.get(current, ()))
+        return False
+
+    pairs: list[tuple[str, str]] = []
+    for edge in graph.edges:
+        lower, upper = group.get(edge.tail), group.get(edge.head)
+        if lower is None or upper is None or lower == upper or upper in below.get(lower, set()):
+            continue
+        if reaches(upper, lower):
+            continue
+        below.setdefault(lower, set()).add(upper)
+        pairs.append((lower, upper))
+    inside = [
+        (e.tail, e.head)
+        for e in graph.edges
+        if group.get(e.tail) is not None and group.get(e.tail) == group.get(e.head)
+    ]
+    extra: list[tuple[str, str]] = []
+    for lower, upper in pairs:
+        tops = [n.id for n in graph.nodes if n.group == lower and not any(t == n.id for t, _ in inside)]
+        bottoms = [n.id for n in graph.nodes if n.group == upper and not any(h == n.id for _, h in inside)]
+        extra += [(t, b) for t in tops for b in bottoms]
+    return extra
+
+
+def _edge(edge: Edge, indent: str, minlen: str | None = None) -> str:
+    attrs = _plain({"id": edge.id, "class": " ".join(edge.classes)})
+    if minlen is not None:
+        attrs["minlen"] = _quoted(minlen)
+    attrs["tooltip"] = f'"{tooltip_text(edge.tooltip)}"'
+    attrs.update(_plain(edge.attrs))
+    return f"{indent}{_quoted(edge.tail)} -> {_quoted(edge.head)} [{_attrs(attrs)}];"
+
+
+def _cluster(cluster: Cluster, nodes: Mapping[str, Node], direction: str) -> list[str]:
+    out = [f"  subgraph {_quoted('cluster_' + cluster.id)} {{"]
+    attrs = _plain(CLUSTER_ATTRS)
+    attrs["id"] = _quoted(f"group-{cluster.id}")
+    attrs["class"] = _quoted("group")
+    attrs["labelloc"] = _quoted(CLUSTER_LABELLOC[direction])
+    attrs["labeljust"] = _quoted(CLUSTER_LABELJUST[direction])
+    attrs["label"] = f"<<B>{html_text(cluster.label)}</B>>"
+    attrs["tooltip"] = f'"{tooltip_text(cluster.tooltip)}"'
+    out.append(f"    graph [{_attrs(attrs)}];")
+    out += [_node(nodes[n], "    ") for n in cluster.nodes]
+    out.append("  }")
+    return out
+
+
+def to_dot(graph: Graph) -> str:
+    nodes = {n.id: n for n in graph.nodes}
+    minlen = _staggered(graph)
+    in_cluster = {n for c in graph.clusters for n in c.nodes}
+    attrs = _plain({"rankdir": RANKDIR[graph.direction], **GRAPH_ATTRS})
+    if graph.title:
+        attrs["label"] = _label(graph.title, "center")
+    out = [
+        "// argmap argument diagram: generated by `argmap render --format dot`; do not edit by hand.",
+        "digraph argmap {",
+        f"  graph [{_attrs(attrs)}];",
+        f"  node [{_attrs(_plain(NODE_DEFAULTS))}];",
+        f"  edge [{_attrs(_plain(EDGE_DEFAULTS))}];",
+    ]
+    if graph.legend:
+        out += _legend(graph)
+    for cluster in graph.clusters:
+        out += _cluster(cluster, nodes, graph.direction)
+    out += [_node(n, "  ") for n in graph.nodes if n.id not in in_cluster]
+    if graph.thesis is not None:
+        out.append(f"  {{ rank=max; {_quoted(graph.thesis)}; }}")
+    out += [_edge(e, "  ", minlen.get(i)) for i, e in enumerate(graph.edges)]
+    for tail, head in _stacking(graph):
+        out.append(f"  {_quoted(tail)} -> {_quoted(head)} [style=invis, weight=0];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _legend(graph: Graph) -> list[str]:
+    """Sample nodes and edges drawn exactly like the real ones, in a block on the lowest rows.
+
+    Rows of LEGEND_COLUMNS boxes, one per kind; under them each kind of link as an arrow
+    pointing up (as in the diagram) at its description, the arrows' tails on the lowest row.
+    Legend names start with `_`, which no claim or group id can."""
+    kinds = [item for item in graph.legend if item in LEGEND_NODES]
+    links = [item for item in graph.legend if item in EDGE_STYLES or item == "linked"]
+    if not kinds and not links:
+        return []
+    frame = {
+        **_plain(
+            {
+                **LEGEND_ATTRS,
+                "labelloc": CLUSTER_LABELLOC[graph.direction],
+                "labeljust": CLUSTER_LABELJUST[graph.direction],
+                "id": "legend",
+                "class": "legend",
+            }
+        ),
+        "label": "<<B>Legend</B>>",
+    }
+    out = [
+        "  subgraph cluster__legend {",
+        f"    graph [{_attrs(frame)}];",
+        f"    node [{_attrs(_plain(LEGEND_NODE))}];",
+    ]
+    for item in kinds:
+        style = {key: value for key, value in LEGEND_NODES[item].items() if key not in ("margin", "fontsize")}
+        label = f"<<B>{html_text(item.upper())}</B><BR/>{html_text(LEGEND_TEXT[item])}>"
+        out.append(f"    {_quoted('_legend_' + item)} [{_attrs({'label': label, **_plain(style)})}];")
+    for item in links:
+        tail, head = f"_legend_{item}_from", f"_legend_{item}"
+        style = {**EDGE_STYLES["support"], **FEED} if item == "linked" else EDGE_STYLES[item]
+        out += [
+            f"    {_quoted(tail)} [{_attrs(_plain(LEGEND_TAIL))}];",
+            f"    {_quoted(head)} [label=<{html_text(LEGEND_TEXT[item])}>, {_attrs(_plain(LEGEND_CAPTION))}];",
+            f"    {_quoted(tail)} -> {_quoted(head)} [{_attrs(_plain(style))}];",
+        ]
+    rows = [[f"_legend_{k}" for k in kinds[i : i + LEGEND_COLUMNS]] for i in range(0, len(kinds), LEGEND_COLUMNS)]
+    if links:
+        rows.append([f"_legend_{k}" for k in links])
+    for row in rows:
+        out.append("    { rank=same; " + " ".join(_quoted(k) + ";" for k in row) + " }")
+        out += [f"    {_quoted(a)} -> {_quoted(b)} [style=invis];" for a, b in itertools.pairwise(row)]
+    out += [
+        f"    {_quoted(lower[0])} -> {_quoted(upper[0])} [style=invis];" for upper, lower in itertools.pairwise(rows)
+    ]
+    bottom = [f"_legend_{k}_from" for k in links] or rows[-1]
+    out.append("    { rank=min; " + " ".join(_quoted(k) + ";" for k in bottom) + " }")
+    out.append("  }")
+    return out
