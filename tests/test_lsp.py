@@ -267,6 +267,24 @@ def test_a_source_changed_on_disk_is_checked_again(project: Path) -> None:
     drive(project, scenario)
 
 
+def test_the_projects_configuration_grades_the_diagnostics_unless_it_is_broken(project: Path) -> None:
+    path = write_map(project, TYPO)
+    config = project / "pyproject.toml"
+
+    async def scenario(opened: Editor) -> None:
+        config.write_text('[tool.argmap.rules]\nAM206 = "warning"\n', encoding="utf-8")
+        opened.open(path)
+        [found] = await opened.diagnostics(path)
+        assert (found.code, found.severity) == ("AM206", types.DiagnosticSeverity.Warning)
+        # A broken configuration is `argmap check`'s to report; the editor shows the rules as shipped.
+        config.write_text('[tool.argmap.rules]\nAM206 = "warning"\nAM999 = "off"\n', encoding="utf-8")
+        opened.change(path, TYPO + "\n")
+        [found] = await opened.diagnostics(path)
+        assert (found.code, found.severity) == ("AM206", types.DiagnosticSeverity.Error)
+
+    drive(project, scenario)
+
+
 def test_rename_reaches_the_overlays_of_the_map(project: Path) -> None:
     base = write_map(project, MINIMAL_MAP)
     overlay = write_map(project, OVERLAY, "overlay.yaml")  # on disk only: the editor has not opened it

@@ -89,3 +89,14 @@ def test_watch_redraws_after_a_save_keeps_the_last_good_picture_and_stops_quietl
                 process.kill()
         time.sleep(0.2)  # let the reader take the last lines
         assert "Traceback" not in "".join(stderr.seen) + "".join(stderr.lines.queue)
+
+
+def test_watch_does_not_start_on_a_broken_configuration(project: Path) -> None:
+    (project / "arguments" / "map.yaml").write_text(MINIMAL_MAP, encoding="utf-8")
+    (project / "pyproject.toml").write_text('[tool.argmap.rules]\nAM206 = "sometimes"\n', encoding="utf-8")
+    command = [sys.executable, "-m", "argmap", "watch", "arguments/map.yaml", "-o", "out.svg"]
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert done.returncode == 2
+    assert "pyproject.toml:2:1" in done.stderr and "AM120" in done.stderr
+    assert "fix the configuration in pyproject.toml first" in done.stderr
+    assert not (project / "out.svg").exists()
