@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# Install what argmap needs on a fresh Debian/Ubuntu machine: Graphviz (a system
-# program, via apt-get) and argmap with its Python dependencies in .venv/ (so
+# Install what argmap needs on a fresh Debian/Ubuntu machine: Graphviz and librsvg (system
+# programs, via apt-get) and argmap with its Python dependencies in .venv/ (so
 # nothing else on the machine changes). Safe to run again; quick when done.
 # Usage: bash scripts/setup.sh [EXTRAS]      e.g. "[test]"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v dot >/dev/null 2>&1; then
+# System programs: Graphviz draws diagrams, librsvg turns slides into PDF/PNG; with the test
+# extras, Chromium and its driver run the HTML page's browser tests.
+need=()
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
+command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
+if [[ "${1:-}" == *test* ]]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+fi
+if [ "${#need[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq graphviz >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
   else
-    echo "setup: please install Graphviz (https://graphviz.org/download/, e.g. 'brew install graphviz')" >&2
+    echo "setup: please install ${need[*]} (e.g. 'brew install graphviz librsvg chromium')" >&2
     exit 1
   fi
 fi

@@ -743,3 +743,34 @@ def test_a_map_with_errors_is_drawn_as_far_as_it_resolved(tmp_path: Path, capsys
     assert {e.tail for e in graph.edges if e.head == junction} == {"P5", "I1"}
     node = graph.node("R1")
     assert node is not None and "R1 · rebuttal" in node.tooltip and "not found" in node.tooltip
+
+
+# --- -o and --format agree ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "said"),
+    [
+        ("map.png", "svg", "ends in .png but --format is svg: name it"),
+        ("map.jpg", None, "argmap draws .svg, .png, .pdf or .dot files"),
+        ("map.svg", "dot", "ends in .svg but --format is dot"),
+    ],
+)
+def test_an_output_named_for_another_format_is_refused(
+    tmp_path: Path, name: str, fmt: str | None, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments: list[str | Path] = [EXAMPLE, "-o", tmp_path / name] + (["--format", fmt] if fmt else [])
+    assert run(*arguments) == 2
+    assert said in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_of_maps_into_one_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(REPO / "arguments", "-o", tmp_path / "file.svg") == 2
+    assert "name a folder to draw each map into" in capsys.readouterr().err
+    assert not (tmp_path / "file.svg").exists()
+
+
+def test_an_output_with_no_suffix_takes_the_format(tmp_path: Path) -> None:
+    assert run(EXAMPLE, "-o", tmp_path / "picture", "--format", "dot") == 0
+    assert (tmp_path / "picture").read_text().startswith("// argmap argument diagram")

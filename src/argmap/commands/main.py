@@ -44,9 +44,10 @@ def _register_commands() -> None:
     from argmap.commands.render import render
     from argmap.commands.rules import rules
     from argmap.commands.schema import schema
+    from argmap.commands.slides import html, slides
     from argmap.commands.watch import watch
 
-    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix, lsp, watch):
+    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix, slides, html, lsp, watch):
         cli.add_command(command)
 
 

@@ -133,6 +133,9 @@ def render(
     if folder_problems:
         click.echo(format_text(folder_problems, 0, colour_wanted(sys.stderr)), nl=False, err=True)
         return EXIT_UNUSABLE
+    refused = _output_refused(output, fmt, maps, paths)
+    if refused is not None:
+        return fail(refused)
     fmt = (fmt or _format_from(output, len(maps)) or "svg").lower()
     targets = _targets(maps, paths, output, fmt)
     if isinstance(targets, str):
@@ -192,6 +195,32 @@ def _counts(errors: int, warnings: int) -> str:
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     return " and ".join(parts)
+
+
+def _output_refused(output: Path | None, fmt: str | None, maps: list[Path], paths: tuple[Path, ...]) -> str | None:
+    """Why -o cannot be what the user meant: a file named for another format, or one file for many maps."""
+    if output is None or str(output) == "-" or output.is_dir():
+        return None
+    suffix = output.suffix.lower()
+    several = len(maps) != 1 or any(p.is_dir() for p in paths)
+    if several:
+        if suffix in SUFFIXES:
+            return (
+                f"-o {output} names one file, but {len(maps)} map(s) are drawn from "
+                f"{', '.join(str(p) for p in paths)}: name a folder to draw each map into (e.g. -o pictures)"
+            )
+        return None
+    if not suffix:
+        return None  # a file with no suffix: --format (or svg) says what goes in it
+    named = SUFFIXES.get(suffix)
+    if named is None:
+        return f"-o {output}: argmap draws .svg, .png, .pdf or .dot files; name the file with one of these suffixes"
+    if fmt is not None and fmt.lower() != named:
+        return (
+            f"-o {output} ends in {suffix} but --format is {fmt.lower()}: "
+            f"name it {output.with_suffix('.' + fmt.lower())}, or leave out --format"
+        )
+    return None
 
 
 def _format_from(output: Path | None, count: int) -> str | None:

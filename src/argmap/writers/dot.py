@@ -17,11 +17,10 @@ were already replaced by U+FFFD when the graph was built. `check_svg` parses wha
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping
 
 from argmap.graph.build import Cluster, Edge, Graph, Line, Node, Run
-from argmap.graph.style import ADDED, EDGE_STYLES, FEED, IMPLICIT, NODE_STYLES
+from argmap.writers.legend import legend_label
 
 FONT = "Helvetica,Arial,sans-serif"
 
@@ -48,13 +47,7 @@ CLUSTER_ATTRS: dict[str, str] = {
     "margin": "12",
     "fontsize": "15",
 }
-LEGEND_ATTRS: dict[str, str] = {
-    "style": "rounded",
-    "color": "#9A9A9A",
-    "penwidth": "1",
-    "margin": "10",
-    "fontsize": "13",
-}
+CLUSTER_TITLE: dict[str, str] = {"shape": "plaintext", "fontsize": "15", "margin": "0.04,0.02", "height": "0.3"}
 # A claim's leaf reasons (evidence with nothing below it) go on up to this many rows, two a row.
 STAGGER_ROWS = 2
 # The argument flows from reasons to claims; `dot` ranks edge tails first. The thesis goes on
@@ -77,29 +70,6 @@ ROLE_FONTS: dict[str, dict[str, str]] = {
     "caption": {"size": "10"},
 }
 
-LEGEND_COLUMNS = 4
-LEGEND_NODE: dict[str, str] = {"fontsize": "10", "margin": "0.08,0.04"}
-LEGEND_TAIL: dict[str, str] = {"shape": "point", "width": "0.07", "color": "#555555", "label": ""}
-LEGEND_CAPTION: dict[str, str] = {"shape": "plaintext", "margin": "0.02"}
-LEGEND_NODES: dict[str, dict[str, str]] = {
-    **NODE_STYLES,
-    "implicit": {**NODE_STYLES["premise"], **IMPLICIT},
-    "added": {**NODE_STYLES["objection"], **ADDED},
-}
-LEGEND_TEXT: dict[str, str] = {
-    "thesis": "the article's main claim",
-    "premise": "a reason the author gives",
-    "evidence": "facts offered (kind of basis)",
-    "objection": "a view the author argues against",
-    "rebuttal": "the author's reply to an objection",
-    "concession": "a point the author grants",
-    "implicit": "unstated assumption (dashed, white)",
-    "added": "added counterargument (double border)",
-    "support": "supports",
-    "attack": "attacks (argues against)",
-    "undercut": "undercuts (denies the link)",
-    "linked": "support only together (linked)",
-}
 
 # --- escaping: the only way map text enters DOT ----------------------------------------------------
 
@@ -155,7 +125,8 @@ def _run(run: Run) -> str:
 
 
 def _node(node: Node, indent: str) -> str:
-    attrs = _plain({"id": f"claim-{node.id}" if node.claim else f"junction-{node.id[2:]}"})
+    name = f"claim-{node.id}" if node.claim else f"junction-{node.id[2:]}" if node.kind == "junction" else node.id
+    attrs = _plain({"id": name})
     if node.classes:
         attrs["class"] = _quoted(" ".join(node.classes))
     if node.lines:
@@ -164,10 +135,24 @@ def _node(node: Node, indent: str) -> str:
         attrs["label"] = '""'
     attrs["tooltip"] = f'"{tooltip_text(node.tooltip)}"'
     attrs.update(_plain(node.attrs))
+    if node.lines:
+        attrs["margin"] = _quoted(_margin(node.attrs))
     return f"{indent}{_quoted(node.id)} [{_attrs(attrs)}];"
 
 
-def _staggered(graph: Graph) -> dict[int, str]:
+def _margin(attrs: Mapping[str, str]) -> str:
+    """The room between a box's text and its border, grown by the border's width: Graphviz sizes a
+    box for its text only, so a thick or double border (a student's addition in `diff`) would
+    cover the first and last lines."""
+    x, _, y = attrs.get("margin", NODE_DEFAULTS["margin"]).partition(",")
+    border = float(attrs.get("penwidth", "1")) * int(attrs.get("peripheries", "1")) + 4 * (
+        int(attrs.get("peripheries", "1")) - 1
+    )
+    extra = max(0.0, border - 1.5) / 72  # points to inches; a thin border needs nothing more
+    return f"{float(x) + extra:.3f},{float(y or x) + extra:.3f}"
+
+
+def _staggered(graph: Graph, stagger: int) -> dict[int, str]:
     """Like Graphviz's `unflatten`: a claim with many leaf reasons gets them on alternate rows,
     so a fan of evidence is two rows deep instead of one row twice as wide."""
     heads = {e.head for e in graph.edges}
@@ -177,7 +162,7 @@ def _staggered(graph: Graph) -> dict[int, str]:
             leaves.setdefault(edge.head, []).append(index)
     minlen: dict[int, str] = {}
     for indices in leaves.values():
-        rows = min(STAGGER_ROWS, (len(indices) + 1) // 2)
+        rows = min(stagger, (len(indices) + 1) // 2)
         if rows > 1:
             minlen.update({index: str(1 + n % rows) for n, index in enumerate(indices)})
     return minlen
@@ -234,26 +219,52 @@ def _edge(edge: Edge, indent: str, minlen: str | None = None) -> str:
     return f"{indent}{_quoted(edge.tail)} -> {_quoted(edge.head)} [{_attrs(attrs)}];"
 
 
-def _cluster(cluster: Cluster, nodes: Mapping[str, Node], direction: str) -> list[str]:
+def _cluster(cluster: Cluster, nodes: Mapping[str, Node], direction: str, edges: Iterable[Edge]) -> list[str]:
+    """A group's box. Its title is a node, not the cluster's label: `dot` routes edges around
+    nodes but straight through labels, so a title node on its own row, on the thesis side of the
+    group's claims, is never crossed by the edges that leave the group."""
     out = [f"  subgraph {_quoted('cluster_' + cluster.id)} {{"]
     attrs = _plain(CLUSTER_ATTRS)
     attrs["id"] = _quoted(f"group-{cluster.id}")
     attrs["class"] = _quoted("group")
-    attrs["labelloc"] = _quoted(CLUSTER_LABELLOC[direction])
-    attrs["labeljust"] = _quoted(CLUSTER_LABELJUST[direction])
-    attrs["label"] = f"<<B>{html_text(cluster.label)}</B>>"
+    attrs["label"] = '""'
     attrs["tooltip"] = f'"{tooltip_text(cluster.tooltip)}"'
     out.append(f"    graph [{_attrs(attrs)}];")
+    title = f"_title_{cluster.id}"
+    style = _plain({**CLUSTER_TITLE, "id": f"group-title-{cluster.id}", "class": "group-title"})
+    style["label"] = f"<<B>{html_text(cluster.label)}</B>>"
+    style["tooltip"] = f'"{tooltip_text(cluster.tooltip)}"'
+    out.append(f"    {_quoted(title)} [{_attrs(style)}];")
     out += [_node(nodes[n], "    ") for n in cluster.nodes]
+    members = set(cluster.nodes)
+    inside = [(e.tail, e.head) for e in edges if e.tail in members and e.head in members]
+    height: dict[str, int] = {}  # how many claims of the group stand below each claim (longest chain)
+    for _ in range(len(members)):
+        changed = False
+        for tail, head in inside:
+            if height.get(head, 0) < height.get(tail, 0) + 1:
+                height[head] = height.get(tail, 0) + 1
+                changed = True
+        if not changed:
+            break
+    leading = {tail for tail, _ in inside}
+    tops = [n for n in cluster.nodes if n not in leading]
+    highest = max((height.get(n, 0) for n in tops), default=0)
+    row = [n for n in tops if height.get(n, 0) == highest]
+    if row:  # the title shares the group's top row, left of its claims (an edge within a rank orders it)
+        out.append("    { rank=same; " + " ".join(_quoted(n) + ";" for n in [title, *row]) + " }")
+        out += [f"    {_quoted(title)} -> {_quoted(n)} [style=invis];" for n in row]
     out.append("  }")
     return out
 
 
-def to_dot(graph: Graph) -> str:
+def to_dot(graph: Graph, stagger: int = STAGGER_ROWS, spacing: Mapping[str, str] | None = None) -> str:
+    """The DOT source; `stagger` rows for a fan of leaf reasons (1: all on one row, for wide slides);
+    `spacing` overrides graph attributes such as nodesep (a slide's overview has room to spare)."""
     nodes = {n.id: n for n in graph.nodes}
-    minlen = _staggered(graph)
+    minlen = _staggered(graph, stagger)
     in_cluster = {n for c in graph.clusters for n in c.nodes}
-    attrs = _plain({"rankdir": RANKDIR[graph.direction], **GRAPH_ATTRS})
+    attrs = _plain({"rankdir": RANKDIR[graph.direction], **GRAPH_ATTRS, **(spacing or {})})
     if graph.title:
         attrs["label"] = _label(graph.title, "center")
     out = [
@@ -266,7 +277,7 @@ def to_dot(graph: Graph) -> str:
     if graph.legend:
         out += _legend(graph)
     for cluster in graph.clusters:
-        out += _cluster(cluster, nodes, graph.direction)
+        out += _cluster(cluster, nodes, graph.direction, graph.edges)
     out += [_node(n, "  ") for n in graph.nodes if n.id not in in_cluster]
     if graph.thesis is not None:
         out.append(f"  {{ rank=max; {_quoted(graph.thesis)}; }}")
@@ -278,54 +289,9 @@ def to_dot(graph: Graph) -> str:
 
 
 def _legend(graph: Graph) -> list[str]:
-    """Sample nodes and edges drawn exactly like the real ones, in a block on the lowest rows.
-
-    Rows of LEGEND_COLUMNS boxes, one per kind; under them each kind of link as an arrow
-    pointing up (as in the diagram) at its description, the arrows' tails on the lowest row.
-    Legend names start with `_`, which no claim or group id can."""
-    kinds = [item for item in graph.legend if item in LEGEND_NODES]
-    links = [item for item in graph.legend if item in EDGE_STYLES or item == "linked"]
-    if not kinds and not links:
+    """One table naming the kinds and relations the drawing uses, on the lowest row."""
+    label = legend_label(graph.legend)
+    if not label:
         return []
-    frame = {
-        **_plain(
-            {
-                **LEGEND_ATTRS,
-                "labelloc": CLUSTER_LABELLOC[graph.direction],
-                "labeljust": CLUSTER_LABELJUST[graph.direction],
-                "id": "legend",
-                "class": "legend",
-            }
-        ),
-        "label": "<<B>Legend</B>>",
-    }
-    out = [
-        "  subgraph cluster__legend {",
-        f"    graph [{_attrs(frame)}];",
-        f"    node [{_attrs(_plain(LEGEND_NODE))}];",
-    ]
-    for item in kinds:
-        style = {key: value for key, value in LEGEND_NODES[item].items() if key not in ("margin", "fontsize")}
-        label = f"<<B>{html_text(item.upper())}</B><BR/>{html_text(LEGEND_TEXT[item])}>"
-        out.append(f"    {_quoted('_legend_' + item)} [{_attrs({'label': label, **_plain(style)})}];")
-    for item in links:
-        tail, head = f"_legend_{item}_from", f"_legend_{item}"
-        style = {**EDGE_STYLES["support"], **FEED} if item == "linked" else EDGE_STYLES[item]
-        out += [
-            f"    {_quoted(tail)} [{_attrs(_plain(LEGEND_TAIL))}];",
-            f"    {_quoted(head)} [label=<{html_text(LEGEND_TEXT[item])}>, {_attrs(_plain(LEGEND_CAPTION))}];",
-            f"    {_quoted(tail)} -> {_quoted(head)} [{_attrs(_plain(style))}];",
-        ]
-    rows = [[f"_legend_{k}" for k in kinds[i : i + LEGEND_COLUMNS]] for i in range(0, len(kinds), LEGEND_COLUMNS)]
-    if links:
-        rows.append([f"_legend_{k}" for k in links])
-    for row in rows:
-        out.append("    { rank=same; " + " ".join(_quoted(k) + ";" for k in row) + " }")
-        out += [f"    {_quoted(a)} -> {_quoted(b)} [style=invis];" for a, b in itertools.pairwise(row)]
-    out += [
-        f"    {_quoted(lower[0])} -> {_quoted(upper[0])} [style=invis];" for upper, lower in itertools.pairwise(rows)
-    ]
-    bottom = [f"_legend_{k}_from" for k in links] or rows[-1]
-    out.append("    { rank=min; " + " ".join(_quoted(k) + ";" for k in bottom) + " }")
-    out.append("  }")
-    return out
+    attrs = {**_plain({"shape": "plain", "id": "legend", "class": "legend", "tooltip": "Legend"}), "label": label}
+    return [f'  "_legend" [{_attrs(attrs)}];', '  { rank=min; "_legend"; }']
