@@ -375,7 +375,7 @@ def false_suggestions(source: SourceText) -> None:
     print(f"  sentences not in the text:   {len(NOT_IN_TEXT)}")
     print(f"    false suggestion (>= 60):  {pct(suggested, len(NOT_IN_TEXT))}; >= 90: {strong}; top score {top:.1f}")
     scores = (
-        [fuzz.partial_ratio(normalise(s), source._folded.text) for s in NOT_IN_TEXT[:10]]
+        [fuzz.partial_ratio(normalise(s), source.folded.text) for s in NOT_IN_TEXT[:10]]
         if len(source.text) < 100_000
         else []
     )
@@ -413,7 +413,7 @@ def main() -> None:
 
     began = time.perf_counter()
     source = SourceText(text)
-    source._folded  # noqa: B018 - build the lazy structures outside the timed calls
+    source.folded  # noqa: B018 - build the lazy structures outside the timed calls
     print(f"op-ed: normalised form + index map built in {(time.perf_counter() - began) * 1000:.2f} ms")
     report("op-ed", source, cases, clean, 0)
     false_suggestions(source)
@@ -421,10 +421,10 @@ def main() -> None:
     big_text, shift = synthetic_source(rng, text, tokens, 1_000_000)
     big = SourceText(big_text)
     began = time.perf_counter()
-    big._folded  # noqa: B018
+    big.folded  # noqa: B018
     folded_ms = (time.perf_counter() - began) * 1000
     began = time.perf_counter()
-    big._index  # noqa: B018
+    big.index  # noqa: B018
     index_ms = (time.perf_counter() - began) * 1000
     print(f"\nsynthetic source: normalised form {folded_ms:.0f} ms, word index {index_ms:.0f} ms (once per source)")
     report("synthetic ~1 MB source", big, cases, clean, shift)
@@ -432,7 +432,7 @@ def main() -> None:
     scan = []
     for case in cases[:10]:
         began = time.perf_counter()
-        fuzz.partial_ratio_alignment(normalise(case.quote).strip(), big._folded.text)
+        fuzz.partial_ratio_alignment(normalise(case.quote).strip(), big.folded.text)
         scan.append((time.perf_counter() - began) * 1000)
     print(f"  for contrast, one unbounded rapidfuzz scan of the whole text: {ms(scan)}")
     scaling(rng, text, tokens, cases[:100], clean[:100])
@@ -445,7 +445,7 @@ def scaling(rng: random.Random, text: str, tokens: list[Span], cases: list[Case]
     for size in (100_000, 250_000, 1_000_000, 4_000_000):
         big_text, _shift = synthetic_source(rng, text, tokens, size)
         source = SourceText(big_text)
-        source._index  # noqa: B018 - built once per source, outside the timed calls
+        source.index  # noqa: B018 - built once per source, outside the timed calls
         passing = statistics.fmean(timed(source, case.quote)[1] for case in clean)
         failing = [took for match, took in (timed(source, case.quote) for case in cases) if match.status == "not_found"]
         absent = statistics.fmean(timed(source, sentence)[1] for sentence in NOT_IN_TEXT)

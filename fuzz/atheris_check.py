@@ -1,4 +1,4 @@
-"""Coverage-guided fuzzing of `argmap check` with atheris (libFuzzer for Python).
+"""Coverage-guided fuzzing of `argmap check` and `argmap render` with atheris (libFuzzer for Python).
 
 The hypothesis tests in tests/test_fuzz.py run in CI; this harness is for longer,
 coverage-guided runs by hand. Each input is written as a map beside a copy of the
@@ -25,7 +25,21 @@ import atheris
 
 with atheris.instrument_imports(include=["argmap"]):
     # The command line imports its stages lazily; import them here so they are instrumented.
-    for stage in ("anchor", "check", "compose", "config", "load", "report", "resolve", "rules", "validate"):
+    for stage in (
+        "anchor",
+        "check",
+        "compose",
+        "config",
+        "draw",
+        "graph",
+        "load",
+        "report",
+        "resolve",
+        "rules",
+        "sources",
+        "validate",
+        "write",
+    ):
         importlib.import_module(f"argmap.{stage}")
     from argmap.commands.main import main
 
@@ -40,13 +54,31 @@ shutil.copyfile(
 MAP = PROJECT / "arguments" / "map.yaml"
 
 
+# Each input is checked as JSON and as text, and drawn as DOT: the text a person or a CI log
+# reads must hold no control character and no line that starts a workflow command.
+COMMANDS = (
+    ["check", "--isolated", "--format", "json"],
+    ["check", "--isolated", "--format", "text"],
+    ["render", "--isolated", "--format", "dot", "-o", "-"],
+)
+
+
+def readable(text: str) -> bool:
+    return not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text) and not any(
+        line.startswith("::") for line in text.split("\n")
+    )
+
+
 def one_input(data: bytes) -> None:
     MAP.write_bytes(data)
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["check", "--format", "json", str(MAP)])
-    if code not in (0, 1, 2) or "internal error" in err.getvalue():
-        raise AssertionError(f"exit {code}: {err.getvalue()[:500]}")
+    for command in COMMANDS:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main([*command, str(MAP)])
+        if code not in (0, 1, 2) or "internal error" in err.getvalue():
+            raise AssertionError(f"{command[0]}: exit {code}: {err.getvalue()[:500]}")
+        if not readable(err.getvalue()) or (command[-1] == "text" and not readable(out.getvalue())):
+            raise AssertionError(f"{command[0]}: unescaped output: {(out.getvalue() + err.getvalue())[:500]!r}")
 
 
 def seed_corpus(folder: Path) -> None:

@@ -18,8 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import MINIMAL_MAP, OPED
 
+from argmap.anchor.find import MAX_CANDIDATES, SourceText, find_quote
 from argmap.commands.main import main
+from argmap.format.problems import Position, printable, problem, visible
+from argmap.graph.text import wrap
 from argmap.load.yaml_map import load_text
+from argmap.writers.problems import format_problems
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -155,3 +159,73 @@ def test_generated_argument_structures_give_0_or_1(
     project: Path, capsys: pytest.CaptureFixture[str], document: dict[str, object]
 ) -> None:
     assert check_text(project, yaml.safe_dump(document, allow_unicode=True), capsys) in (0, 1)
+
+
+# --- what argmap prints, and what it costs -------------------------------------------------------
+
+HOSTILE_TEXT = st.lists(
+    st.one_of(st.characters(), st.sampled_from(["\n", "\r", "\x1b[31m", "\x07", "\x9b", "::error ::", "\u2028"]))
+).map("".join)
+
+
+def readable(text: str, multiline: bool = True) -> None:
+    """No control character (but line ends, where allowed) and no line that starts a workflow command."""
+    allowed = "\n" if multiline else ""
+    assert not any((ord(c) < 32 or 0x7F <= ord(c) <= 0x9F) and c not in allowed for c in text), repr(text)
+    assert not any(line.startswith("::") for line in text.split("\n")), repr(text)
+
+
+@FUZZ
+@given(HOSTILE_TEXT)
+def test_printable_text_has_no_control_characters_and_keeps_its_lines(text: str) -> None:
+    shown = printable(text)
+    readable(shown)
+    assert shown.count("\n") == text.count("\n")
+    assert printable(shown) == shown
+    assert visible(visible(text)) == visible(text) and "\n" not in visible(text)
+
+
+@FUZZ
+@given(HOSTILE_TEXT, HOSTILE_TEXT, st.one_of(st.none(), HOSTILE_TEXT), st.sampled_from(["text", "json", "github"]))
+def test_problems_print_safely_in_every_format(file: str, message: str, hint: str | None, fmt: str) -> None:
+    found = [problem(file, Position(3, 7), "AM301", message, hint)]
+    output = format_problems(found, 1, fmt)
+    if fmt == "github":
+        annotation, summary = output.rstrip("\n").split("\n")
+        assert annotation.startswith("::error file=") and "\x1b" not in annotation
+        readable(summary)
+    else:
+        readable(output)
+
+
+@FUZZ
+@given(st.text(st.sampled_from("ab字 \n-"), max_size=300), st.integers(4, 40))
+def test_wrap_keeps_every_character_and_every_line_within_its_width(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    assert all(sum(2 if c == "字" else 1 for c in line) <= width for line in lines)
+
+
+@FUZZ
+@given(
+    st.text(st.sampled_from("ab ."), max_size=400),
+    st.text(st.sampled_from("ab .…"), max_size=12),
+    st.one_of(st.none(), st.text(st.sampled_from("ab "), max_size=6)),
+)
+def test_any_quote_is_answered_within_the_candidate_bound(source: str, quote: str, prefix: str | None) -> None:
+    match = find_quote(SourceText(source), quote, prefix=prefix)
+    assert len(match.candidates) <= MAX_CANDIDATES
+    for span in match.spans + match.candidates:
+        assert 0 <= span.start <= span.end <= len(source)
+
+
+@FUZZ
+@given(mutated_map())
+def test_mutated_maps_render_or_say_why(project: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    target = project / "arguments" / "map.yaml"
+    target.write_text(text, encoding="utf-8")
+    code = main(["render", "--format", "dot", "-o", "-", str(target)])
+    captured = capsys.readouterr()
+    assert code in (0, 1, 2)
+    assert "internal error" not in captured.err
+    readable(captured.err)

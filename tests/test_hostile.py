@@ -315,11 +315,11 @@ def test_a_symlink_loop_is_am201_with_a_clear_message(project: Path, run: RunFn)
 def test_a_source_that_is_a_folder_or_a_fifo_is_am201(project: Path, run: RunFn) -> None:
     result = run("check", write_map(project, MINIMAL_MAP.replace("../seeds/oped.txt", "../seeds")))
     assert result.code == 1
-    assert "error AM201 source `oped`: ../seeds is not a file" in result.out
+    assert "error AM201 source `oped`: ../seeds is a folder, not a file" in result.out
     os.mkfifo(project / "seeds" / "pipe")  # reading it would block forever
     result = run("check", write_map(project, MINIMAL_MAP.replace("oped.txt", "pipe")))
     assert result.code == 1
-    assert "error AM201 source `oped`: ../seeds/pipe is not a file" in result.out
+    assert "error AM201 source `oped`: ../seeds/pipe is a FIFO (named pipe), not a file" in result.out
 
 
 # --- DOT and SVG escaping --------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Quote anchoring: `argmap.anchor.find` is its public face (see its documentation)."""

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from argmap.anchor.find import Match, SourceText, find_quote
-from argmap.anchor.sources import DEFAULT_MAX_SOURCE_BYTES, LoadedSource, read_source
+from argmap.anchor.find import MAX_CANDIDATES, MAX_SELECTOR_CHARS, Match, SourceText, find_quote
+from argmap.anchor.sources import DEFAULT_MAX_SOURCE_BYTES, LoadedSource, Shelf, read_source
 from argmap.format.model import ArgumentMap, Claim, Quote
 from argmap.format.problems import Position, Problem, Severity, problem
 from argmap.load.overlay import Composed, Locator
@@ -28,11 +28,16 @@ _ARROW = re.compile(r"\s*->\s*")
 MAX_SUGGESTIONS = 100
 
 
+_QuoteKey = tuple[str, str, str | None, str | None, int | None, bool]
+
+
 @dataclass
 class _Budget:
-    """Closest-passage searches a map may still spend (one map, one resolve)."""
+    """Closest-passage searches a map may still spend (one map, one resolve), and the quotes
+    already searched: a map that repeats a quote pays for it once."""
 
     left: int = MAX_SUGGESTIONS
+    searched: dict[_QuoteKey, Match] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,6 +83,7 @@ class ResolvedMap:
     exclusions: dict[str, list[ResolvedQuote]]  # by source id
     links: list[Link]
     claim_paths: dict[str, PathKey] = field(default_factory=dict)  # id -> ('claims', i)
+    bases: tuple[Path, ...] = ()  # the maps an overlay extends
     # Indexes over the (immutable) model and links, built once: rules look things up per
     # claim and per link, and a scan each time made maps of thousands of claims quadratic.
     claims: dict[str, Claim] = field(init=False, repr=False)
@@ -98,6 +104,14 @@ class ResolvedMap:
                 if link.id is not None:
                     self._link_names.setdefault(link.id, link)
                 self._link_names.setdefault(link.name, link)
+
+    @property
+    def inputs(self) -> dict[Path, str]:
+        """Every file this map was read from, with what it is to the map: no output may replace one."""
+        found = {self.map_path: "the map"}
+        found.update(dict.fromkeys(self.bases, "a base map it extends"))
+        found.update({loaded.file: "a source it quotes" for loaded in self.sources.values()})
+        return found
 
     def at(self, path: PathKey) -> Position:
         return self.locator.locate(path)[1]
@@ -129,7 +143,7 @@ def resolve(
     model, locator = composed.model, composed.locator
     source_maps = composed.source_maps or [map_path] * len(model.sources)
     sources = _read_sources(model, locator, source_maps, root, max_source_bytes, problems)
-    resolved = ResolvedMap(file, map_path, root, model, locator, sources, {}, {}, _links(model))
+    resolved = ResolvedMap(file, map_path, root, model, locator, sources, {}, {}, _links(model), bases=composed.bases)
     default_source = model.sources[0].id if model.sources else ""
     budget = _Budget()
     for index, claim in enumerate(model.claims):
@@ -161,6 +175,7 @@ def _read_sources(
     problems: list[Problem],
 ) -> dict[str, LoadedSource]:
     sources: dict[str, LoadedSource] = {}
+    shelf = Shelf(max_bytes)
     for index, (source, map_file) in enumerate(zip(model.sources, source_maps)):
         if source.id in sources:
             file, at = locator.locate(("sources", index, "id"))
@@ -181,6 +196,7 @@ def _read_sources(
             at=locator.locate(("sources", index, "path"))[1],
             pin_at=locator.locate(("sources", index, "sha256"))[1],
             max_bytes=max_bytes,
+            shelf=shelf,
         )
         sources[source.id] = loaded
         problems.extend(found)
@@ -206,16 +222,43 @@ def _anchor(
         return ResolvedQuote(quote, source_id, path, None)
     if loaded.text is None:
         return ResolvedQuote(quote, source_id, path, None)  # the source's own problem is reported once
+    too_long = _long_selector(resolved, quote, path)
+    if too_long is not None:
+        problems.append(too_long)
+        return ResolvedQuote(quote, source_id, path, None)
     suggest = budget.left > 0
-    match = find_quote(
-        loaded.text, quote.exact, prefix=quote.prefix, suffix=quote.suffix, occurrence=quote.occurrence, suggest=suggest
-    )
-    if match.status == "not_found" and suggest:
-        budget.left -= 1
+    key = (source_id, quote.exact, quote.prefix, quote.suffix, quote.occurrence, suggest)
+    match = budget.searched.get(key)
+    if match is None:
+        match = find_quote(
+            loaded.text,
+            quote.exact,
+            prefix=quote.prefix,
+            suffix=quote.suffix,
+            occurrence=quote.occurrence,
+            suggest=suggest,
+        )
+        budget.searched[key] = match
+        if match.status == "not_found" and suggest:
+            budget.left -= 1
     found = _quote_problem(file, at, quote, source_id, loaded.text, match, searched=suggest)
     if found is not None:
         problems.append(found)
     return ResolvedQuote(quote, source_id, path, match)
+
+
+def _long_selector(resolved: ResolvedMap, quote: Quote, path: PathKey) -> Problem | None:
+    """A prefix or suffix too long to compare: refused before any search, at its own line."""
+    for name, value in (("prefix", quote.prefix), ("suffix", quote.suffix)):
+        if value is not None and len(value) > MAX_SELECTOR_CHARS:
+            return resolved.problem(
+                (*path, name),
+                "AM212",
+                f"the quote's `{name}:` is {len(value):,} characters long; argmap compares at most "
+                f"{MAX_SELECTOR_CHARS:,}",
+                f"a {name} needs only the few words just {'before' if name == 'prefix' else 'after'} the quote",
+            )
+    return None
 
 
 def _quote_problem(
@@ -239,6 +282,15 @@ def _quote_problem(
             f"{_differences(quote.exact, exact)}",
             f"paste the source's exact text: {_yaml_string(exact)}",
             Severity.WARNING,
+        )
+    if match.capped:
+        places = ", ".join(where(c.start) for c in match.candidates[:8])
+        return problem(
+            file,
+            at,
+            "AM208",
+            f"the quote occurs more than {MAX_CANDIDATES:,} times in source `{source_id}` (at {places} and more)",
+            "quote more of the author's words: a passage this common cannot be picked by prefix, suffix or occurrence",
         )
     if match.status in ("ambiguous", "selector_miss"):
         places = ", ".join(where(c.start) for c in match.candidates[:8])

@@ -29,7 +29,7 @@ from typing import Any
 
 from argmap.format.codes import ALL_STAGE_CODES
 from argmap.format.problems import Position, Problem, Severity, problem
-from argmap.load.files import display_name
+from argmap.load.files import Unreadable, display_name, read_regular
 
 KEYS = {
     "format": "text, json or github",
@@ -38,6 +38,7 @@ KEYS = {
     "rules": 'a table of CODE = "off" | "warning" | "error"',
 }
 RULE_SETTINGS = ("off", "warning", "error")
+MAX_CONFIG_BYTES = 1024 * 1024
 FORMATS = ("text", "json", "github")
 
 
@@ -54,6 +55,9 @@ class Config:
         kept = []
         for found in problems:
             setting = self.rules.get(found.code)
+            entry = ALL_STAGE_CODES.get(found.code)
+            if entry is not None and (entry.protected or entry.unreadable) and setting != "error":
+                setting = None  # never off nor lower, whatever the table says
             if setting == "off":
                 continue
             if setting in ("warning", "error"):
@@ -82,22 +86,31 @@ def find_config(start: Path) -> Path | None:
 
 
 def load_config(start: Path) -> tuple[Config, list[Problem]]:
+    """The configuration found from `start` upwards (none found: the defaults)."""
     path = find_config(start)
     if path is None:
         return Config(), []
+    return load_config_file(path)
+
+
+def load_config_file(path: Path) -> tuple[Config, list[Problem]]:
+    """The configuration in one file: `.argmap.toml`-style, or `[tool.argmap]` in a pyproject.toml."""
     name = display_name(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
         document = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
+    except Unreadable as error:
+        return Config(name), [problem(name, Position(1, 1), "AM120", f"cannot read the configuration: {error}")]
+    except UnicodeDecodeError as error:
         return Config(name), [problem(name, Position(1, 1), "AM120", f"cannot read the configuration: {error}")]
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", 1) or 1
         column = getattr(error, "colno", 1) or 1
         message = str(error).split(" (at line")[0]
         return Config(name), [problem(name, Position(line, column), "AM120", f"not valid TOML: {message}")]
-    table: Any = document if path.name == ".argmap.toml" else document.get("tool", {}).get("argmap", {})
-    section = "" if path.name == ".argmap.toml" else "tool.argmap."
+    dedicated = path.name != "pyproject.toml"  # .argmap.toml, or any file named by --config
+    table: Any = document if dedicated else document.get("tool", {}).get("argmap", {})
+    section = "" if dedicated else "tool.argmap."
     return _read(name, text, table, section)
 
 
@@ -156,6 +169,12 @@ def _rules(table: Any, section: str, bad: Any) -> dict[str, str]:
             bad(code, f'`{section}rules.{code}` is {setting!r}; it must be "off", "warning" or "error"')
         elif code in ALL_STAGE_CODES and ALL_STAGE_CODES[code].unreadable and setting != "error":
             bad(code, f"{code} means argmap could not read the map at all; it cannot be switched off or downgraded")
+        elif code in ALL_STAGE_CODES and ALL_STAGE_CODES[code].protected and setting != "error":
+            bad(
+                code,
+                f"{code} protects the machine that runs argmap (files outside the project or in hidden folders, "
+                "unreadable sources, limits); it cannot be switched off or downgraded",
+            )
         else:
             rules[code] = setting
     return rules

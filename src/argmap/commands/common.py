@@ -1,9 +1,9 @@
 """What every command shares: exit codes, colour, a one-line failure, and one way to open maps.
 
 `map_inputs` gives a command the input limits (--root, --max-bytes, --max-source-bytes)
-and the project's configuration (.argmap.toml or [tool.argmap]) as one `Options`, so
-every command checks maps the same way: `check_map(path, options)` applies the
-configured rules, and `exit_code` honours `strict`.
+and the configuration (.argmap.toml or [tool.argmap]; --isolated for none, --config PATH
+for one named file) as one `Options`, so every command checks maps the same way:
+`check_map(path, options)` applies the configured rules, and `exit_code` honours `strict`.
 
 Imports only the standard library and click, so each command module can use it
 without slowing `argmap --help`.
@@ -38,16 +38,66 @@ def colour_wanted(stream: Any) -> bool:
 
 def fail(message: str) -> int:
     """Say on stderr why a command cannot go on; the exit code for it."""
-    click.echo(f"argmap: {message}", err=True)
+    from argmap.format.problems import printable
+
+    click.echo(printable(f"argmap: {message}"), err=True)
     return EXIT_UNUSABLE
 
 
+CONFIG_KEY = "argmap.config"
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    chosen = ctx.meta.setdefault(CONFIG_KEY, {})
+    if value is not None and value is not False:
+        if chosen:
+            raise click.UsageError("--isolated and --config exclude each other: choose one", ctx)
+        chosen[param.name] = value
+    return value
+
+
+def config_options(function: Any) -> Any:
+    """--isolated and --config PATH: which configuration a command reads (default: the nearest
+    `.argmap.toml` or `[tool.argmap]` from the working directory up)."""
+    function = click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        expose_value=False,
+        callback=_remember,
+        help="Read the configuration from this file only (e.g. the course's, on a CI runner).",
+    )(function)
+    function = click.option(
+        "--isolated",
+        is_flag=True,
+        default=None,
+        expose_value=False,
+        callback=_remember,
+        help="Read no configuration file at all: argmap's defaults only.",
+    )(function)
+    return function
+
+
+def chosen_config() -> tuple[bool, Path | None]:
+    """What --isolated and --config asked for in the running command: (isolated, file)."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get(CONFIG_KEY, {}) if ctx is not None else {}
+    return bool(chosen.get("isolated")), chosen.get("config_file")
+
+
 def project_config() -> Config | None:
-    """The project's configuration, or None (after saying why on stderr) when it is broken."""
-    from argmap.check.config import load_config
+    """The configuration this run asked for, or None (after saying why on stderr) when it is broken.
+
+    --isolated: none; --config PATH: that file only; otherwise the nearest one from the working
+    directory up. A CI runner checking submissions passes one of the two, so that a file in the
+    submission cannot choose the rules."""
+    from argmap.check.config import Config, load_config, load_config_file
     from argmap.writers.problems import problem_lines
 
-    config, problems = load_config(Path.cwd())
+    isolated, chosen = chosen_config()
+    if isolated:
+        return Config()
+    config, problems = load_config_file(chosen) if chosen is not None else load_config(Path.cwd())
     if problems:
         for line in problem_lines(problems, colour_wanted(sys.stderr)):
             click.echo(line, err=True)
@@ -73,7 +123,8 @@ def input_options(
 
 
 def map_inputs(function: Callable[..., int]) -> Callable[..., int]:
-    """--root, --max-bytes and --max-source-bytes, and the project configuration, as `options`.
+    """--root, --max-bytes and --max-source-bytes, and the configuration (--isolated, --config),
+    as `options`.
 
     The command receives `options: Options` in place of the three flags; when the
     configuration is broken it does not run at all (exit 2, the problems on stderr)."""
@@ -87,7 +138,7 @@ def map_inputs(function: Callable[..., int]) -> Callable[..., int]:
             return EXIT_UNUSABLE
         return function(*args, options=input_options(max_bytes, max_source_bytes, root, config), **kwargs)
 
-    command: Any = opened
+    command: Any = config_options(opened)
     command = click.option(
         "--root",
         type=click.Path(file_okay=False, path_type=Path),

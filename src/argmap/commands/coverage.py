@@ -7,15 +7,30 @@ could not be measured; 2 an unreadable map or a broken configuration.
 from __future__ import annotations
 
 import json
+import math
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, exit_code, map_inputs, report_problems
+from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, colour_wanted, exit_code, map_inputs, report_problems
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
+
+
+class Percent(click.FloatRange):
+    """A number from 0 to 100, and not `nan`, which compares false with everything and so passed."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 100)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value} is not a percentage from 0 to 100", param, ctx)
+        return number
 
 
 @click.command()
@@ -23,9 +38,9 @@ if TYPE_CHECKING:
 @click.option(
     "--min",
     "minimum",
-    type=click.FloatRange(0, 100),
+    type=Percent(),
     default=None,
-    help="Fail (exit 1) when sentence coverage of a source is below PERCENT.",
+    help="Fail (exit 1) when sentence coverage of a source is below PERCENT (0 to 100).",
     metavar="PERCENT",
 )
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -38,6 +53,8 @@ def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, optio
     """
     from argmap.analysis import coverage as measure
     from argmap.check.pipeline import check_map
+    from argmap.format.problems import printable
+    from argmap.writers.problems import format_text
 
     if minimum is None:
         minimum = options.config.coverage_min
@@ -49,11 +66,19 @@ def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, optio
             codes.append(max(exit_code([result], options.config.strict), EXIT_PROBLEMS))
             continue
         if result.errors:
+            # A gate fails closed: a source that could not be read, or quotes that were not
+            # found, must not pass as a measured coverage.
             click.echo(
-                f"argmap: note: {result.file} has {result.errors} error(s); quotes that were not found "
-                "count as uncovered (run `argmap check` for details)",
+                format_text([p for p in result.problems if p.is_error], 1, colour_wanted(sys.stderr)),
+                nl=False,
                 err=True,
             )
+            click.echo(
+                f"argmap: {result.file} has {result.errors} error(s); quotes that were not found "
+                "count as uncovered, and coverage fails until they are fixed",
+                err=True,
+            )
+            codes.append(EXIT_PROBLEMS)
         found = measure.map_coverage(result.resolved)
         texts.append(measure.format_text(result.file, found, minimum))
         documents.append(measure.coverage_dict(result.file, found, minimum))
@@ -62,5 +87,5 @@ def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, optio
     if fmt == "json":
         click.echo(json.dumps({"argmap_coverage": 1, "maps": documents}, indent=2, ensure_ascii=False))
     else:
-        click.echo("".join(texts), nl=False)
+        click.echo(printable("".join(texts)), nl=False)
     return max(codes)

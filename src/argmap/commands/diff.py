@@ -120,7 +120,9 @@ def diff(
 
     found = compare(old.resolved, new.resolved)
     if fmt in ("text", "json"):
-        data = (format_json(found) if fmt == "json" else format_text(found)).encode("utf-8")
+        from argmap.format.problems import printable
+
+        data = (format_json(found) if fmt == "json" else printable(format_text(found))).encode("utf-8")
     else:
         from argmap.writers.graphviz import DotMissing, RenderError, render
 
@@ -131,7 +133,7 @@ def diff(
     from argmap.writers.files import WriteError, write_output
 
     try:
-        write_output(output, data)
+        write_output(output, data, {**old.resolved.inputs, **new.resolved.inputs})
     except WriteError as error:
         return fail(str(error))
     if output is not None and str(output) != "-":

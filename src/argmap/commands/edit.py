@@ -95,11 +95,13 @@ def add(
       argmap add objection --to P1 --text "Trade alone does not make an alliance." arguments/map.yaml
     """
     from argmap.edit.edit import EditError, NewClaim, add_claim
+    from argmap.writers.files import edit_lock
     from argmap.writers.problems import format_text
 
     claim = NewClaim(kind, target, text, quotes, source, by, basis, voice, group, attacks, claim_id)
     try:
-        result = add_claim(map_file, claim, dry_run, options)
+        with edit_lock(map_file):
+            result = add_claim(map_file, claim, dry_run, options)
     except EditError as error:
         click.echo(f"argmap: {error}", err=True)
         return EXIT_UNUSABLE
@@ -144,16 +146,17 @@ def add(
 
 def print_fix(result: FixResult) -> None:
     """Word one map's fix: the diff, what was fixed, what was not."""
+    from argmap.format.problems import printable
     from argmap.writers.problems import format_text
 
     if result.message is not None:
         if result.problems:
             click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
-        click.echo(f"argmap: {result.file}: nothing fixed: {result.message}", err=True)
+        click.echo(printable(f"argmap: {result.file}: nothing fixed: {result.message}"), err=True)
         return
     click.echo(result.diff, nl=False)
     for line in result.unfixed:
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)  # may quote the source
     count = len(result.fixes)
     if not count and result.unfixed:
         click.echo(f"{result.file}: nothing fixed; {len(result.unfixed)} quote(s) need your hand (see above)")
@@ -177,6 +180,7 @@ def fix_command(paths: tuple[Path, ...], dry_run: bool, options: Options) -> int
     """Fix every map named (folders: every .yaml/.yml file below them); the worst exit code of them."""
     from argmap.check.pipeline import find_maps
     from argmap.edit.edit import fix_map
+    from argmap.writers.files import edit_lock
     from argmap.writers.problems import format_text
 
     maps, folder_problems = find_maps(paths)
@@ -185,7 +189,8 @@ def fix_command(paths: tuple[Path, ...], dry_run: bool, options: Options) -> int
         click.echo(format_text(folder_problems, 0, colour_wanted(sys.stderr)), nl=False, err=True)
         code = EXIT_UNUSABLE
     for path in maps:
-        result = fix_map(path, dry_run, options)
+        with edit_lock(path):
+            result = fix_map(path, dry_run, options)
         print_fix(result)
         code = max(code, result.code)
     return code

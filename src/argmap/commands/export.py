@@ -37,5 +37,5 @@ def export(map_file: Path, fmt: str, output: Path | None, options: Options) -> i
     report_problems(result)
     if result.resolved is None:
         return max(exit_code([result], options.config.strict), EXIT_PROBLEMS)
-    write_output(output, export_json(result.resolved).encode("utf-8"))
+    write_output(output, export_json(result.resolved).encode("utf-8"), result.resolved.inputs)
     return exit_code([result], options.config.strict)

@@ -56,6 +56,7 @@ _register_commands()
 
 def main(argv: list[str] | None = None) -> int:
     """Run argmap; return the exit code instead of exiting (tests call this)."""
+    from argmap.format.problems import printable
     from argmap.writers.files import WriteError
 
     try:
@@ -74,6 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()  # the reader (e.g. `head`) has gone: stop quietly, no traceback
         return EXIT_PROBLEMS
+    except OSError as error:
+        if error.filename is not None:  # a file operation no stage expected to fail
+            click.echo(printable(f"argmap: {error.filename}: {error.strerror or error}"), err=True)
+            return EXIT_UNUSABLE
+        # Printing to a full or failing standard output; what is still buffered cannot be
+        # written either.
+        _silence_stdout()
+        click.echo(f"argmap: cannot write to standard output: {error.strerror or error}", err=True)
+        return EXIT_UNUSABLE
     except RecursionError:
         click.echo("argmap: the input is nested too deeply to process", err=True)
         return EXIT_UNUSABLE

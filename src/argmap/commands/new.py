@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_OK, fail
+from argmap.commands.common import EXIT_OK, config_options, fail
 
 
 @click.command()
@@ -24,14 +24,16 @@ from argmap.commands.common import EXIT_OK, fail
     help="The map file to create (e.g. arguments/next-article.yaml).",
 )
 @click.option("--force", is_flag=True, help="Overwrite MAP if it exists.")
+@config_options
 def new(source: Path, map_file: Path, force: bool) -> int:
     """Start a map of the article in SOURCE: its source entry with a sha256 pin and an empty thesis."""
     from argmap.edit.scaffold import ScaffoldError, scaffold
-    from argmap.writers.files import write_atomic
+    from argmap.writers.files import not_an_input, write_atomic
 
     if map_file.exists() and not force:
         return fail(f"{map_file} exists; choose another name or add --force to overwrite it")
     try:
+        not_an_input(map_file, {source: "the source to be mapped"}, map_output=True)
         text = scaffold(source, map_file)
     except ScaffoldError as error:
         return fail(str(error))

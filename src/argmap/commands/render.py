@@ -178,7 +178,7 @@ def render(
             code = max(code, fail(f"{result.file}: {error}"))
             continue
         try:
-            write_output(target, data)
+            write_output(target, data, result.resolved.inputs)
         except WriteError as error:
             code = max(code, fail(str(error)))
             continue
@@ -213,6 +213,8 @@ def _output_refused(output: Path | None, fmt: str | None, maps: list[Path], path
     if not suffix:
         return None  # a file with no suffix: --format (or svg) says what goes in it
     named = SUFFIXES.get(suffix)
+    if suffix in (".yaml", ".yml"):
+        return f"will not write {output}: .yaml and .yml files are maps; name the picture .svg, .png, .pdf or .dot"
     if named is None:
         return f"-o {output}: argmap draws .svg, .png, .pdf or .dot files; name the file with one of these suffixes"
     if fmt is not None and fmt.lower() != named:
@@ -239,23 +241,36 @@ def _targets(maps: list[Path], paths: tuple[Path, ...], output: Path | None, fmt
     if output is not None and len(maps) == 1 and not output.is_dir() and not any(p.is_dir() for p in paths):
         return [output]
     if output is None:
-        return [m.with_suffix(suffix) for m in maps]
+        return _distinct(maps, [m.with_suffix(suffix) for m in maps])
     if output.exists() and not output.is_dir():
         return f"{output} is a file; to draw several maps, -o names a folder"
     targets: list[Path] = []
-    seen: dict[Path, Path] = {}
     for map_path in maps:
         base = next((p for p in paths if p.is_dir() and map_path.is_relative_to(p)), None)
         relative = map_path.relative_to(base) if base is not None else Path(map_path.name)
-        target = output / relative.with_suffix(suffix)
-        if target in seen:
-            return f"{seen[target]} and {map_path} would both be drawn to {target}; draw them separately"
-        seen[target] = map_path
-        targets.append(target)
+        targets.append(output / relative.with_suffix(suffix))
+    distinct = _distinct(maps, targets)
+    if isinstance(distinct, str):
+        return distinct
     for target in targets:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             return f"cannot create the folder {target.parent}: {error.strerror or error}"
+    return distinct
+
+
+def _distinct(maps: list[Path], targets: list[Path]) -> list[Path | None] | str:
+    """The targets, unless two maps would be drawn to one file or a map is another's target:
+    said before anything is drawn, so that no picture silently replaces another or a map."""
+    drawn: dict[Path, Path] = {}
+    for map_path, target in zip(maps, targets):
+        key = target.absolute()
+        if key in drawn:
+            return f"{drawn[key]} and {map_path} would both be drawn to {target}; draw them separately or use -o FOLDER"
+        drawn[key] = map_path
+    for map_path in maps:
+        if map_path.absolute() in drawn:
+            return f"{drawn[map_path.absolute()]} would be drawn onto the map {map_path}; name another output with -o"
     chosen: list[Path | None] = list(targets)
     return chosen

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
-from argmap.commands.common import EXIT_OK, fail
+from argmap.commands.common import EXIT_OK, config_options, fail
 
 
 @click.command()
 @click.argument("codes", nargs=-1)
+@config_options
 def rules(codes: tuple[str, ...]) -> int:
     """List every problem code; with CODES, print their documentation and examples."""
     from argmap.check.docs import describe_codes, list_codes

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from argmap.commands.common import EXIT_OK
+from argmap.commands.common import EXIT_OK, config_options
 
 
 @click.command()
@@ -17,6 +17,7 @@ from argmap.commands.common import EXIT_OK
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to FILE (atomically) instead of standard output.",
 )
+@config_options
 def schema(output: Path | None) -> int:
     """Print the JSON Schema of the map format (draft-07), for editors and check-jsonschema.
 

@@ -146,7 +146,8 @@ class _Drawer:
             return depends | self.depends.get(target, set())  # keep watching the sources it had
         depends |= {s.file.resolve() for s in result.resolved.sources.values()}
         try:
-            write_output(target.output, render(build_graph(result.resolved, GraphOptions()), target.fmt))
+            picture = render(build_graph(result.resolved, GraphOptions()), target.fmt)
+            write_output(target.output, picture, result.resolved.inputs)
         except DotMissing as error:
             raise click.ClickException(str(error)) from error
         except (RenderError, WriteError) as error:

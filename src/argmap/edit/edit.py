@@ -32,18 +32,18 @@ import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from argmap.anchor.find import _ELISION, Span, normalise
+from argmap.anchor.find import ELISION, Span, normalise
 from argmap.anchor.resolve import ResolvedMap, ResolvedQuote
 from argmap.check.pipeline import MapResult, Options, check_map
 from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE
 from argmap.format.problems import Problem
-from argmap.load.files import display_name, read_text
+from argmap.load.files import Unreadable, display_name, read_regular, read_text
 from argmap.load.yaml_map import PathKey, load_text, parse_events
 from argmap.writers.files import WriteError, write_atomic
 
@@ -294,9 +294,10 @@ def _block_scalar(raw: str, value: str) -> str | None:
 @dataclass
 class _Read:
     name: str
-    text: str
+    text: str  # lines end in LF or CRLF (a CR-only file is edited as LF, written back as CR)
     raw: bytes
     bom: bytes
+    cr_only: bool = False
 
 
 def _read(path: Path, options: Options) -> tuple[_Read | None, list[Problem]]:
@@ -304,9 +305,15 @@ def _read(path: Path, options: Options) -> tuple[_Read | None, list[Problem]]:
     if text is None:
         assert failure is not None
         return None, [failure]
-    raw = path.read_bytes()
+    try:
+        raw = read_regular(path, options.max_bytes)
+    except Unreadable as error:  # replaced between the two reads
+        raise EditError(f"{display_name(path)} changed while argmap was reading it: {error}") from None
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    return _Read(display_name(path), text, raw, bom), []
+    cr_only = "\r" in text and "\n" not in text
+    if cr_only:
+        text = text.replace("\r", "\n")
+    return _Read(display_name(path), text, raw, bom, cr_only), []
 
 
 @dataclass
@@ -340,16 +347,19 @@ def check_text(path: Path, text: str, options: Options) -> MapResult:
     """
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".check.yaml", dir=folder)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise WriteError(f"cannot check the edited {path}: {error.strerror or error} in {folder}") from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+        except OSError as error:  # a full disk, a quota
+            raise WriteError(f"cannot check the edited {path}: {error.strerror or error} in {folder}") from None
         if options.root is None:
             from argmap.anchor.sources import project_root
 
-            options = Options(options.max_bytes, options.max_source_bytes, project_root(path))
+            options = replace(options, root=project_root(path))  # the same limits and configuration
         result = check_map(Path(temp_name), options)
     finally:
         try:
@@ -364,8 +374,6 @@ def check_text(path: Path, text: str, options: Options) -> MapResult:
 
 
 def _renamed(item: Problem, name: str) -> Problem:
-    from dataclasses import replace
-
     return replace(item, file=name)
 
 
@@ -377,6 +385,8 @@ def _write(path: Path, read: _Read, text: str) -> None:
         raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
     if now != read.raw:
         raise WriteError(f"{read.name} changed while argmap was editing it; nothing was written: run the command again")
+    if read.cr_only:
+        text = text.replace("\n", "\r")
     write_atomic(path, read.bom + text.encode("utf-8"))
 
 
@@ -483,6 +493,10 @@ def add_claim(path: Path, claim: NewClaim, dry_run: bool = False, options: Optio
     fields = _claim_fields(claim, claim_id, relation)
     try:
         new_text, at, added = _append_claim(read.text, fields)
+        if not _appended(read.text, new_text, fields):
+            # The blank lines after the last claim belonged to it (a `|+` block keeps them):
+            # the claim goes after them instead.
+            new_text, at, added = _append_claim(read.text, fields, give_back=False)
     except EditError as error:
         return AddResult(name, EXIT_UNUSABLE, existing=before.problems, message=str(error))
     _verify_append(read.text, new_text, fields)
@@ -525,18 +539,26 @@ def _new_problems(before: Sequence[Problem], after: Sequence[Problem], first: in
     return fresh
 
 
-def _verify_append(old: str, new: str, fields: dict[str, Any]) -> None:
+def _appended(old: str, new: str, fields: dict[str, Any]) -> bool:
+    """Whether `new` reads as `old` with the claim `fields` appended, and as nothing else."""
     before, after = load_text(old, "<before>"), load_text(new, "<after>")
     expected = copy.deepcopy(before.data)
     expected["claims"].append(fields)
-    if after.unreadable or after.data != expected:
+    return not after.unreadable and after.data == expected
+
+
+def _verify_append(old: str, new: str, fields: dict[str, Any]) -> None:
+    if not _appended(old, new, fields):
         raise EditError(
             "internal error: the edited map does not read back as the old map plus the new claim; nothing was written"
         )  # pragma: no cover - guards the splice
 
 
-def _append_claim(text: str, fields: dict[str, Any]) -> tuple[str, int, str]:
-    """The text with the claim appended to `claims:`, where it went, and the text inserted."""
+def _append_claim(text: str, fields: dict[str, Any], give_back: bool = True) -> tuple[str, int, str]:
+    """The text with the claim appended to `claims:`, where it went, and the text inserted.
+
+    `give_back`: blank lines after the last claim stay after the new one (False: they are
+    part of the last claim's value, and the new claim follows them)."""
     layout = scan(text)
     claims = layout.values.get(("claims",))
     if claims is None or claims.kind != "seq":
@@ -553,7 +575,7 @@ def _append_claim(text: str, fields: dict[str, Any]) -> tuple[str, int, str]:
     else:
         key_column = last.column if last.kind == "map" else dash + 2
         item = _block_mapping(fields, dash, key_column, offset, newline)
-    at = _end_of_item(text, last, dash)
+    at = _end_of_item(text, last, dash, give_back)
     if _blank_line_before(text, last.start) and len(claims.items) > 1:
         item = newline + item
     if at == len(text) and text and not text.endswith("\n"):
@@ -574,7 +596,7 @@ def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _end_of_item(text: str, last: Spot, dash: int) -> int:
+def _end_of_item(text: str, last: Spot, dash: int, give_back: bool = True) -> int:
     """Where the next item goes: after the last item's last line and the comments indented under it.
 
     Comments indented deeper than the list's dash belong to the last claim and stay with it;
@@ -584,7 +606,7 @@ def _end_of_item(text: str, last: Spot, dash: int) -> int:
     end = last.end
     if end > 0 and text[end - 1] == "\n":  # a block scalar ends at the start of the next line
         at = end
-        while at > 0 and text[at - 1] in "\r\n" and _line_blank(text, _line_start(text, at - 1), at):
+        while give_back and at > 0 and text[at - 1] in "\r\n" and _line_blank(text, _line_start(text, at - 1), at):
             at = _line_start(text, at - 1)  # give back trailing blank lines
     else:
         newline_at = text.find("\n", end)
@@ -685,7 +707,7 @@ def exact_text(typed: str, source: str, spans: Sequence[Span]) -> str:
     """The quote rewritten to the source's exact words, its `...` elisions kept as typed."""
     segments = []
     at = 0
-    for elision in _ELISION.finditer(typed):
+    for elision in ELISION.finditer(typed):
         segments.append((at, elision.start()))
         at = elision.end()
     segments.append((at, len(typed)))

@@ -13,7 +13,9 @@ import os
 import re
 from pathlib import Path
 
-from argmap.anchor.sources import project_root
+from argmap.anchor.sources import DEFAULT_MAX_SOURCE_BYTES, project_root
+from argmap.format.problems import visible
+from argmap.load.files import NotUtf8, Unreadable, read_regular, utf8_text
 
 SCHEMA = Path("schema") / "argmap.schema.json"
 
@@ -25,6 +27,11 @@ class ScaffoldError(Exception):
 def _yaml_text(text: str) -> str:
     # JSON strings are valid YAML double-quoted scalars: safe for any title.
     return json.dumps(text, ensure_ascii=False)
+
+
+# A path of these characters reads back as itself unquoted; any other (`a: b #c.txt`, a newline)
+# is written as a double-quoted string.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9._/][A-Za-z0-9._/ -]*[A-Za-z0-9._/]|[A-Za-z0-9._/]")
 
 
 def _source_id(path: Path) -> str:
@@ -43,18 +50,18 @@ def _first_line(text: str) -> str:
 def scaffold(source: Path, map_path: Path) -> str:
     """The YAML text of a new map of `source`, to be written at `map_path`."""
     try:
-        raw = source.read_bytes()
-    except FileNotFoundError:
-        raise ScaffoldError(f"no such source file: {source}") from None
-    except IsADirectoryError:
-        raise ScaffoldError(f"{source} is a folder; name the article's text file") from None
-    except OSError as error:
-        raise ScaffoldError(f"cannot read {source}: {error.strerror or error}") from None
+        raw = read_regular(source, DEFAULT_MAX_SOURCE_BYTES)
+    except Unreadable as error:
+        if str(error).startswith("this is a folder"):
+            raise ScaffoldError(f"{visible(str(source))} is a folder; name the article's text file") from None
+        if str(error) == "no such file":
+            raise ScaffoldError(f"no such source file: {visible(str(source))}") from None
+        raise ScaffoldError(f"cannot read {visible(str(source))}: {error}") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = utf8_text(raw)
+    except NotUtf8:
         raise ScaffoldError(
-            f"{source} is not UTF-8 text; convert it first (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"
+            f"{visible(str(source))} is not UTF-8 text; convert it first (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"
         ) from None
     folder = map_path.resolve().parent
     relative = Path(os.path.relpath(source.resolve(), folder)).as_posix()
@@ -65,13 +72,13 @@ def scaffold(source: Path, map_path: Path) -> str:
         lines.append(f"# yaml-language-server: $schema={Path(os.path.relpath(schema, folder)).as_posix()}")
     first = _first_line(text)
     lines += [
-        f"# A map of {relative}: fill in the thesis, then add premises, evidence, objections and",
+        f"# A map of {visible(relative)}: fill in the thesis, then add premises, evidence, objections and",
         "# rebuttals (docs/format.md). `argmap check` says what is still missing.",
         "argmap: 1",
         f"title: {_yaml_text(first + ': the argument' if first else 'The argument')}",
         "sources:",
         f"  - id: {_source_id(source)}",
-        f"    path: {relative}",
+        f"    path: {relative if _PLAIN_PATH.fullmatch(relative) else _yaml_text(relative)}",
         f"    title: {_yaml_text(first)}  # check: the first line of the text" if first else "    # title: …",
         "    # author: …",
         '    # date: "YYYY-MM-DD"',

@@ -22,6 +22,9 @@ class Code:
     severity: Severity
     summary: str
     unreadable: bool = False
+    # Protects the machine that runs argmap (a file outside the project or in .git/, a source
+    # that cannot be read, a limit): configuration may raise it, never switch it off or lower it.
+    protected: bool = False
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -43,8 +46,9 @@ LOADER_CODES: tuple[Code, ...] = (
     Code("AM111", "missing-key", E, "a required key is missing"),
     Code("AM112", "invalid-value", E, "a value has the wrong type or is not one of the allowed values"),
     Code("AM113", "format-version", E, "the `argmap:` format version is missing or not supported"),
-    Code("AM114", "base-missing", E, "an overlay's `extends:` names no map file inside the project"),
+    Code("AM114", "base-missing", E, "an overlay's `extends:` names no map file inside the project", protected=True),
     Code("AM115", "extends-cycle", E, "maps extend each other in a circle"),
+    Code("AM116", "too-many-values", E, "the map holds more values than any map of an article needs", True),
     Code(
         "AM120",
         "config-invalid",
@@ -55,17 +59,24 @@ LOADER_CODES: tuple[Code, ...] = (
 )
 
 ANCHOR_CODES: tuple[Code, ...] = (
-    Code("AM201", "source-missing", E, "a source file is missing or cannot be read"),
-    Code("AM202", "source-not-utf8", E, "a source file is not UTF-8 text"),
-    Code("AM203", "source-outside", E, "a source path leads outside the project (../ or a symlink)"),
+    Code("AM201", "source-missing", E, "a source file is missing or cannot be read", protected=True),
+    Code("AM202", "source-not-utf8", E, "a source file is not UTF-8 text", protected=True),
+    Code(
+        "AM203",
+        "source-outside",
+        E,
+        "a source path leads outside the project (../ or a symlink) or into a hidden folder such as .git/",
+        protected=True,
+    ),
     Code("AM204", "source-changed", W, "a source file no longer matches its sha256 pin"),
     Code("AM205", "unknown-source", E, "a quote or claim names a source id the map does not declare"),
     Code("AM206", "quote-not-found", E, "a quote is not in its source; the closest passage is shown when there is one"),
     Code("AM207", "quote-normalised", W, "a quote matches only after normalising quote marks, dashes, spaces or case"),
     Code("AM208", "quote-ambiguous", E, "a quote occurs more than once and nothing picks one occurrence"),
     Code("AM209", "quote-selector-miss", E, "prefix, suffix or occurrence picks none of a quote's occurrences"),
-    Code("AM210", "source-too-large", E, "a source file is larger than the size limit"),
+    Code("AM210", "source-too-large", E, "a source file is larger than the size limit", protected=True),
     Code("AM211", "duplicate-source", E, "two sources share an id"),
+    Code("AM212", "selector-too-long", E, "a quote's prefix or suffix is longer than argmap compares", protected=True),
 )
 
 ALL_STAGE_CODES: dict[str, Code] = {c.code: c for c in LOADER_CODES + ANCHOR_CODES}

@@ -22,7 +22,7 @@ from typing import Literal
 from argmap.anchor.resolve import Link, LinkType, ResolvedMap, ResolvedQuote
 from argmap.format.model import CLAIM_KINDS, Claim
 from argmap.graph.style import ADDED, EDGE_STYLES, FEED, IMPLICIT, JUNCTION, NODE_STYLES
-from argmap.graph.text import clean, shorten, wrap
+from argmap.graph.text import clean, fit, shorten, wrap
 
 LabelMode = Literal["text", "quote", "both", "id"]
 Direction = Literal["TB", "BT", "LR"]
@@ -37,6 +37,12 @@ HIDEABLE: tuple[str, ...] = (*CLAIM_KINDS, "implicit", "added")
 WRAP = 24  # claim text
 WRAP_THESIS = 40
 WRAP_TITLE = 90
+# Graphviz refuses a string over 16,384 characters; escaped for DOT a character takes up to six,
+# so a tooltip keeps TOOLTIP_MAX characters and a box at most BOX_LINES lines.
+TOOLTIP_MAX = 2_500
+BOX_LINES = 40
+TITLE_LINES = 12
+GROUP_LABEL_MAX = 200
 QUOTE_SHORT = 110  # a quote shown in a box is cut to about this many characters (tooltips keep it whole)
 QUOTE_SHORT_EVIDENCE = 80  # evidence in `both` mode: paraphrase first, a taste of the words after
 
@@ -321,7 +327,7 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
                 tail,
                 head,
                 type_,
-                clean(tooltip),
+                fit(clean(tooltip), TOOLTIP_MAX),
                 {**EDGE_STYLES[type_], **extra},
                 (type_, *classes),
             )
@@ -337,7 +343,7 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
                     junction,
                     "junction",
                     (),
-                    clean(tooltip),
+                    fit(clean(tooltip), TOOLTIP_MAX),
                     JUNCTION,
                     ("junction", link.type),
                     group=_group_of(resolved, link.target),
@@ -396,7 +402,8 @@ def _clusters(resolved: ResolvedMap, nodes: list[Node]) -> tuple[Cluster, ...]:
         members = tuple(n.id for n in nodes if n.group == group_id)
         if members:
             tooltip = f"{group.label} ({group_id})" + (f"\n{group.note}" if group.note else "")
-            clusters.append(Cluster(group_id, clean(group.label), clean(tooltip), members))
+            label = fit(clean(group.label), GROUP_LABEL_MAX)
+            clusters.append(Cluster(group_id, label, fit(clean(tooltip), TOOLTIP_MAX), members))
     return tuple(clusters)
 
 
@@ -450,6 +457,8 @@ def _claim_lines(claim: Claim, quotes: list[str], mode: LabelMode) -> tuple[Line
             lines += block(shorten(f"“{exact}”", limit), "quote")
     if claim.added_by is not None:
         lines += block(f"added by {claim.added_by}", "added")
+    if len(lines) > BOX_LINES:  # the tooltip holds the rest
+        lines = [*lines[: BOX_LINES - 1], (Run("…", "text"),)]
     return tuple(lines)
 
 
@@ -465,7 +474,7 @@ def _claim_tooltip(resolved: ResolvedMap, claim_id: str) -> str:
         parts.append(f"“{entry.quote.exact}” — {quote_place(resolved, entry)}")
     if claim.note:
         parts.append(f"note: {claim.note}")
-    return clean("\n".join(parts))
+    return fit(clean("\n".join(parts)), TOOLTIP_MAX)
 
 
 def quote_place(resolved: ResolvedMap, entry: ResolvedQuote) -> str:
@@ -496,7 +505,7 @@ def _title(resolved: ResolvedMap) -> tuple[Line, ...]:
             byline = f"{byline} ({extra})" if byline else extra
         if byline:
             lines += [(Run(t, "subtitle"),) for t in wrap(clean(byline), WRAP_TITLE)]
-    return tuple(lines)
+    return tuple(lines[:TITLE_LINES])
 
 
 def _legend_items(

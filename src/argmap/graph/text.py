@@ -29,34 +29,45 @@ def _width(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by display width (a CJK character is two columns); long words are split."""
+    """Greedy word wrap by display width (a CJK character is two columns); long words are split.
+
+    Linear in the text: a word longer than a line is cut into pieces by walking it once."""
     lines: list[str] = []
-    current = ""
+    current, used = "", 0  # the line being filled and its width
     for word in text.split():
-        while _width(word) > width:  # a word (or a run of CJK text) longer than a line
-            room = width - _width(current) - (1 if current else 0)
+        left = _width(word)
+        start = 0
+        while left > width:  # a word (or a run of CJK text) longer than a line
+            room = width - used - (1 if current else 0)
             if room < 4:
                 lines.append(current)
-                current = ""
+                current, used = "", 0
                 room = width
-            cut, used = 0, 0
-            while cut < len(word) and used + _char_width(word[cut]) <= room:
-                used += _char_width(word[cut])
+            cut, taken = start, 0
+            while cut < len(word) and taken + _char_width(word[cut]) <= room:
+                taken += _char_width(word[cut])
                 cut += 1
-            current = f"{current} {word[:cut]}" if current else word[:cut]
-            lines.append(current)
-            current = ""
-            word = word[cut:]
+            lines.append(f"{current} {word[start:cut]}" if current else word[start:cut])
+            current, used = "", 0
+            start, left = cut, left - taken
+        word = word[start:] if start else word
         if not word:
             continue
-        if current and _width(current) + 1 + _width(word) > width:
+        if current and used + 1 + left > width:
             lines.append(current)
-            current = word
+            current, used = word, left
+        elif current:
+            current, used = f"{current} {word}", used + 1 + left
         else:
-            current = f"{current} {word}" if current else word
+            current, used = word, left
     if current:
         lines.append(current)
     return lines
+
+
+def fit(text: str, limit: int) -> str:
+    """At most `limit` characters: a longer text is cut, with an ellipsis to say so."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def shorten(text: str, limit: int) -> str:

@@ -93,6 +93,7 @@ class Composed:
     model: ArgumentMap
     locator: Locator
     source_maps: list[Path] = field(default_factory=list)  # per source: the map file naming it
+    bases: tuple[Path, ...] = ()  # the maps it extends, nearest first
 
 
 def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileLocator) -> Composed:
@@ -148,7 +149,7 @@ def compose_map(
     base_path = path.parent / model.extends
     try:
         real = base_path.resolve(strict=True)
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):  # missing, a symlink loop, a NUL in the path
         problems.append(
             problem(
                 loaded.file,
@@ -183,7 +184,8 @@ def compose_map(
     problems.extend(base_problems)
     if base is None:
         return None, loaded.file, problems  # the base's own problems say why
-    return combine(base, model, path, own), loaded.file, problems
+    combined = combine(base, model, path, own)
+    return replace(combined, bases=(base_path, *base.bases)), loaded.file, problems
 
 
 def _load(path: Path, max_bytes: int, texts: Mapping[Path, str] | None) -> Loaded:

@@ -17,7 +17,8 @@ from argmap.anchor.sources import project_root
 from argmap.check.config import Config, load_config
 from argmap.check.pipeline import MapResult, Options, check_map, find_maps
 from argmap.format.problems import Problem
-from argmap.load.files import display_name
+from argmap.load.files import display_name, read_text
+from argmap.load.yaml_map import DEFAULT_MAX_BYTES
 from argmap.lsp.index import MapIndex, index_map, is_map_text
 from argmap.lsp.text import Encoding
 
@@ -61,10 +62,7 @@ class Maps:
         """The editor's text of an open map, else the file's (None when it cannot be read)."""
         if path in self.open:
             return self.open[path]
-        try:
-            return path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            return None
+        return read_text(path, DEFAULT_MAX_BYTES)[0]  # regular files only: a FIFO never blocks the server
 
     def index(self, path: Path) -> MapIndex | None:
         text = self.text(path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from argmap.format.problems import Problem
+from argmap.format.problems import Problem, visible
 
 FORMATS = ("text", "json", "github")
 
@@ -31,15 +31,25 @@ def summary_line(problems: Sequence[Problem], files: int) -> str:
     return f"{maps} checked: {', '.join(parts)}"
 
 
+def shown_file(name: str) -> str:
+    """A file name as printed: control characters spelled out, and never at the start of a line
+    what a CI log would take for a workflow command (`::error ...`)."""
+    name = visible(name)
+    return f"./{name}" if name.startswith(":") else name
+
+
 def problem_lines(problems: Sequence[Problem], colour: bool = False) -> list[str]:
-    """`file:line:col: severity CODE message`, each followed by its indented hint."""
+    """`file:line:col: severity CODE message`, each followed by its indented hint.
+
+    Messages quote the map and its sources (ids, quotes, paths): their control characters are
+    spelled out, so no text of a map can colour the terminal or forge a line of the log."""
     lines = []
     for item in problems:
-        where = _paint(f"{item.file}:{item.line}:{item.column}:", "bold", colour)
+        where = _paint(f"{shown_file(item.file)}:{item.line}:{item.column}:", "bold", colour)
         severity = _paint(str(item.severity), item.severity.value, colour)
-        lines.append(f"{where} {severity} {item.code} {item.message}")
+        lines.append(f"{where} {severity} {item.code} {visible(item.message)}")
         if item.hint:
-            lines.append(_paint(f"    hint: {item.hint}", "dim", colour))
+            lines.append(_paint(f"    hint: {visible(item.hint)}", "dim", colour))
     return lines
 
 
@@ -52,13 +62,13 @@ def format_text(problems: Sequence[Problem], files: int, colour: bool = False) -
 
 def problem_dict(item: Problem) -> dict[str, object]:
     return {
-        "file": item.file,
+        "file": visible(item.file),
         "line": item.line,
         "column": item.column,
         "severity": item.severity.value,
         "code": item.code,
-        "message": item.message,
-        "hint": item.hint,
+        "message": visible(item.message),
+        "hint": visible(item.hint) if item.hint is not None else None,
     }
 
 
@@ -87,12 +97,12 @@ def format_github(problems: Sequence[Problem], files: int) -> str:
     for item in problems:
         level = "error" if item.is_error else "warning"
         # The Actions log hides the command's properties, so the message repeats line:col.
-        message = f"{item.line}:{item.column} {item.message}"
+        message = f"{item.line}:{item.column} {visible(item.message)}"
         if item.hint:
-            message += f"\n{item.hint}"
+            message += f"\n{visible(item.hint)}"
         props = ",".join(
             (
-                f"file={_escape_property(item.file)}",
+                f"file={_escape_property(visible(item.file))}",
                 f"line={item.line}",
                 f"col={item.column}",
                 f"title={_escape_property(item.code)}",
