@@ -11,7 +11,9 @@ Method
     user runs it), after one warm-up run; wall time is the median of N runs (N=3,
     --quick: N=1); peak memory is that child's own ru_maxrss (os.wait4).
   * Baseline memory: `argmap --version`'s ru_maxrss (interpreter + click);
-    also `argmap check` of a one-claim map (+ pydantic, PyYAML, rapidfuzz).
+    also `argmap check` of a one-claim map (+ pydantic, PyYAML, rapidfuzz), and
+    the interpreter with PyYAML imported (`python -c "import yaml"`, the same
+    Python): issue 15's aim is peak <= that + 10 x (map + source bytes).
   * render (DOT, SVG); the SVG of 10,000 claims gets
     one run with a 60 s timeout ("timeout" in the table), and is skipped on the
     larger sources once one has timed out.
@@ -19,7 +21,8 @@ Method
   * All-fail: the 10,000 x 1 MB map with a typo in every quote (two letters of a
     middle word swapped) vs the same map passing.
 
-Run:  python bench/suite.py [--quick] [--repeat N] [--seed S] [--timeout SECONDS]
+Run:  python bench/suite.py [--quick] [--largest] [--repeat N] [--seed S] [--timeout SECONDS]
+      (--largest: only the 10,000-claim map over the 1 MB source, check and export)
 Writes bench/results/suite.json (git-ignored) and prints a table.
 Aims: 10,000 claims over 1 MB checked in <= 3 s; 10x quotes <= 12x time;
 peak memory < 10 x input size + baseline; all-fail / all-pass <= 5x.
@@ -209,16 +212,19 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=None)
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--timeout", type=float, default=300.0, help="per run, seconds")
+    parser.add_argument("--largest", action="store_true", help="only 10,000 claims over 1 MB; no render")
     args = parser.parse_args()
+    sizes = {"1MB": SOURCE_SIZES["1MB"]} if args.largest else SOURCE_SIZES
+    claim_counts = (10_000,) if args.largest else CLAIM_COUNTS
     repeat = args.repeat or (1 if args.quick else 3)
     print(__doc__.split("Run:")[0].rstrip())
     print(
         f"\nargmap: {ARGMAP}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; repeat={repeat}; seed={args.seed}\n"
     )
 
-    render_cmd = render_command()
+    render_cmd = None if args.largest else render_command()
     render = render_cmd is not None
-    print(f"render: {' '.join(render_cmd)}")
+    print(f"render: {' '.join(render_cmd) if render_cmd else 'not measured'}")
     svg_gave_up = False
     rng = random.Random(args.seed)
     words = vocabulary(rng)
@@ -241,10 +247,13 @@ def main() -> int:
         check_base = measure([ARGMAP, "check", str(tiny)], project, repeat, args.timeout)
         check_kib = int(check_base["max_rss_kib"])  # type: ignore[arg-type]
         results["baseline_check_tiny"] = check_base
+        with_yaml = measure([sys.executable, "-c", "import yaml"], project, repeat, args.timeout)
+        yaml_kib = int(with_yaml["max_rss_kib"])  # type: ignore[arg-type]
+        results["baseline_python_yaml"] = with_yaml
         print(
             f"baseline `argmap --version`: {fmt_s(baseline['median_s'])} s, {base_kib / 1024:.1f} MiB; "
             f"`argmap check` of a one-claim map: {fmt_s(check_base['median_s'])} s, {check_kib / 1024:.1f} MiB "
-            "(pydantic, PyYAML, rapidfuzz imported)\n"
+            f"(all a check imports); python with PyYAML imported: {yaml_kib / 1024:.1f} MiB\n"
         )
         header = (
             f"{'source':>6} {'claims':>6} {'map KB':>7} | {'check s':>8} {'MiB':>6} {'exit':>4} | "
@@ -252,7 +261,7 @@ def main() -> int:
         )
         print(header)
         print("-" * len(header))
-        for label, size in SOURCE_SIZES.items():
+        for label, size in sizes.items():
             seeds = project / f"seeds-{label}"
             seeds.mkdir()
             source = make_source(random.Random(f"{args.seed}-{label}"), words, size)
@@ -260,7 +269,7 @@ def main() -> int:
             folder.mkdir()
             source_file = seeds / "source.txt"
             source_file.write_text(source, encoding="utf-8")
-            for claims in CLAIM_COUNTS:
+            for claims in claim_counts:
                 map_file = folder / f"map-{claims}.yaml"
                 map_file.write_text(
                     make_map(random.Random(f"{args.seed}-{label}-{claims}"), source, claims).replace(
@@ -301,6 +310,9 @@ def main() -> int:
                 row["memory_aim_kib"] = 10 * input_kib + base_kib
                 row["memory_aim_met"] = peak < 10 * input_kib + base_kib
                 row["memory_vs_check_baseline_met"] = peak < 10 * input_kib + check_kib
+                row["peak_kib"] = peak
+                row["memory_aim_yaml_kib"] = 10 * input_kib + yaml_kib  # issue 15
+                row["memory_aim_yaml_met"] = peak <= 10 * input_kib + yaml_kib
                 rows.append(row)
                 check, export = row["check"], row["export"]
                 line = (
@@ -315,6 +327,8 @@ def main() -> int:
                     f" | {'ok' if row['memory_aim_met'] else 'MISSED'} (< {row['memory_aim_kib'] / 1024:.0f} MiB)"
                     f"; vs check baseline {'ok' if row['memory_vs_check_baseline_met'] else 'MISSED'} "
                     f"(< {(10 * input_kib + check_kib) / 1024:.0f} MiB)"
+                    f"; vs python+PyYAML {'ok' if row['memory_aim_yaml_met'] else 'MISSED'} "
+                    f"(peak {peak / 1024:.1f} <= {row['memory_aim_yaml_kib'] / 1024:.1f} MiB)"
                 )
                 print(line, flush=True)
 
@@ -344,10 +358,11 @@ def main() -> int:
         "all_fail_ratio": (fail_s / big_s) if (fail_s and big_s) else None,
         "memory_all_met": all(r["memory_aim_met"] for r in rows),
         "memory_vs_check_baseline_all_met": all(r["memory_vs_check_baseline_met"] for r in rows),
+        "memory_vs_python_yaml_all_met": all(r["memory_aim_yaml_met"] for r in rows),
     }
     print()
     print(
-        f"scaling over 1 MB rows: t ~ n^{k:.2f}; 10x quotes -> "
+        f"scaling over 1 MB rows: t ~ n^{k if k is not None else float('nan'):.2f}; 10x quotes -> "
         + ", ".join("timeout" if r is None else f"{r:.1f}x" for r in ratios)
         + f" time: {'ok' if results['scaling']['verdict_10x_le_12x'] else 'MISSED'} (aim <= 12x)"
     )  # type: ignore[index]
@@ -367,6 +382,11 @@ def main() -> int:
         f"against the one-claim `check` baseline ({check_kib / 1024:.1f} MiB): "
         f"{'met on every row' if results['aims']['memory_vs_check_baseline_all_met'] else 'MISSED on some rows'}"
     )  # type: ignore[index]
+    print(
+        f"memory aim of issue 15 (peak <= python with PyYAML, {yaml_kib / 1024:.1f} MiB, + 10 x input): "
+        f"{'met on every row' if results['aims']['memory_vs_python_yaml_all_met'] else 'MISSED on some rows'}; "  # type: ignore[index]
+        f"10,000 claims x 1 MB: peak {int(big['peak_kib']) / 1024:.1f} MiB against {float(big['memory_aim_yaml_kib']) / 1024:.1f} MiB"  # type: ignore[arg-type]
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "suite.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(f"\nwritten: {RESULTS / 'suite.json'}")

@@ -184,6 +184,19 @@ def test_help_and_version_import_nothing_heavy() -> None:
     assert result.stdout.splitlines()[-1] == "[]"
 
 
+def test_checking_a_map_that_fits_loads_neither_pydantic_nor_rapidfuzz() -> None:
+    # pydantic is for the errors of a map that does not fit, rapidfuzz for a quote that is not found.
+    probe = (
+        "import sys; from argmap.commands.main import main; "
+        f"code = main(['check', {str(FLAGSHIP)!r}]); "
+        "print(code, sorted({'pydantic', 'rapidfuzz'} & {m.split('.')[0] for m in sys.modules}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False
+    )
+    assert result.stdout.splitlines()[-1] == "0 []"
+
+
 def test_output_into_a_closed_pipe_ends_quietly() -> None:
     command = f"{sys.executable} -m argmap rules | head -n 1"
     result = subprocess.run(command, shell=True, capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)

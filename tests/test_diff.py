@@ -197,7 +197,7 @@ def _pretend_overlay(monkeypatch: pytest.MonkeyPatch, overlay: Path, base_name: 
     def fake(path: Path, options: Options | None = None) -> MapResult:
         result = real(path, options if options is not None else Options())
         if path == overlay and result.resolved is not None:
-            model = result.resolved.model.model_copy(update={"extends": base_name})
+            model = dataclasses.replace(result.resolved.model, extends=base_name)
             result.resolved = dataclasses.replace(result.resolved, model=model)
         return result
 

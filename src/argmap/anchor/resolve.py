@@ -10,23 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from argmap.anchor.find import MAX_CANDIDATES, MAX_SELECTOR_CHARS, Match, SourceText, find_quote
 from argmap.anchor.sources import DEFAULT_MAX_SOURCE_BYTES, LoadedSource, Shelf, read_source
 from argmap.format.model import ArgumentMap, Claim, Quote
 from argmap.format.problems import Position, Problem, Severity, problem
+from argmap.format.vocabulary import RELATIONS
 from argmap.load.overlay import Composed, Locator
 from argmap.load.yaml_map import PathKey
 
-LinkType = Literal["support", "example", "attack", "undercut"]
+LinkType = str  # a relation type of the vocabulary (argmap.format.vocabulary.RELATIONS)
 # The keys a claim writes its relations with, and the type each gives.
-CLAIM_RELATION_KEYS: tuple[tuple[str, LinkType], ...] = (
-    ("supports", "support"),
-    ("exemplifies", "example"),
-    ("attacks", "attack"),
-    ("undercuts", "undercut"),
-)
+CLAIM_RELATION_KEYS: tuple[tuple[str, LinkType], ...] = tuple((r.field, r.name) for r in RELATIONS)
 _ARROW = re.compile(r"\s*->\s*")
 
 # Closest-passage searches per map. Past this many quotes that are not found, a map most

@@ -16,9 +16,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
-
 from argmap.anchor.normalise import fold, normalise
 from argmap.anchor.span import Span
 from argmap.anchor.text import DIRECT_SCAN_MAX_CHARS, WORD, SourceText, WordIndex
@@ -78,6 +75,8 @@ class Suggestion:
 
 def closest_passage(source: SourceText, typed: str) -> Suggestion | None:
     """The closest passage to `typed`, or None when nothing scores SUGGESTION_MIN_SCORE."""
+    from rapidfuzz import fuzz  # only a quote that is not found needs it: not imported at start-up
+
     wanted = fold(typed).text.strip()
     text = source.folded.text
     if not wanted or len(wanted) > _MAX_SUGGEST_QUOTE_CHARS or not text.strip():
@@ -98,6 +97,8 @@ def closest_passage(source: SourceText, typed: str) -> Suggestion | None:
 
 def _locate(source: SourceText, wanted: str) -> tuple[int, int] | None:
     """rapidfuzz's best window for the quote in the normalised text, or None."""
+    from rapidfuzz import fuzz
+
     text = source.folded.text
     if len(text) <= DIRECT_SCAN_MAX_CHARS:
         regions = [(0, len(text))]
@@ -165,6 +166,8 @@ def _place_edges(wanted: str, text: str, window: tuple[int, int]) -> tuple[int, 
     words): difflib then aligns the quote's head and tail to place the edges, and the words
     decide again among both sets of edges.
     """
+    from rapidfuzz import fuzz
+
     located = _snap(text, *window)
     start, end, doubt = _best_edges(wanted, text, [located])
     if doubt < _COST_MISSING or fuzz.ratio(wanted, text[start:end]) < _REFINE_MIN_SCORE:
@@ -245,6 +248,8 @@ def _best_edges(wanted: str, text: str, edges: Sequence[tuple[int, int]]) -> tup
     backwards (`_edge_cost`); character similarity breaks ties, then the order of `edges`.
     Returns the span and the larger of its two edge costs.
     """
+    from rapidfuzz import fuzz
+
     typed = WORD.findall(wanted)
     if not typed or edges[0][0] >= edges[0][1]:
         return (*edges[0], 0.0)
@@ -342,6 +347,8 @@ def _replace_costs(typed: list[str], words: list[str]) -> list[list[float]]:
 
 
 def _is_typo(typed: str, found: str) -> bool:
+    from rapidfuzz.distance import OSA
+
     # One slip in a short word, two in a long one. Words of one or two letters are too short to
     # tell a typo from another word ("at"/"as"); "their" and "the" are two slips apart.
     shorter, longer = (len(typed), len(found)) if len(typed) < len(found) else (len(found), len(typed))

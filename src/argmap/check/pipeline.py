@@ -6,7 +6,7 @@ stops there with what was found so far. Nothing here prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,8 @@ class Options:
     # The project's configuration: rules switched off or re-graded. Applied here, so that every
     # command and the editor see the same problems.
     config: Config = field(default_factory=Config)
+    # Maps open in an editor, by resolved path: their unsaved text is checked, not the file's.
+    texts: Mapping[Path, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -54,7 +56,7 @@ class MapResult:
 def check_map(path: Path, options: Options = Options()) -> MapResult:
     """Run every stage that can run on one map file (with its base, for an overlay)."""
     root = options.root if options.root is not None else project_root(path)
-    composed, file, problems = compose_map(path, options.max_bytes, root)
+    composed, file, problems = compose_map(path, options.max_bytes, root, texts=options.texts)
     result = MapResult(file, problems)
     if composed is None:
         result.problems = sort_problems(options.config.apply(result.problems))

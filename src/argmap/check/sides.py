@@ -68,3 +68,18 @@ def sides(resolved: ResolvedMap) -> dict[str, ClaimSide]:
 def link_side(resolved: ResolvedMap, link: Link, known: dict[str, ClaimSide]) -> ClaimSide | None:
     """The side that makes a link: its source claims' side (the first named claim's)."""
     return next((known[s] for s in link.sources if s in known), None)
+
+
+def shared_reasons(resolved: ResolvedMap, known: dict[str, ClaimSide]) -> set[str]:
+    """Reasons with no side of their own that support claims of more than one side: both sides
+    argue from them (an imported analysis often shares a premise), so neither side owns them."""
+    targets: dict[str, set[ClaimSide]] = {}
+    for link in resolved.links:
+        if link.type in SUPPORTING and link.target in known:
+            for source in link.sources:
+                targets.setdefault(source, set()).add(known[link.target])
+    return {
+        cid
+        for cid, found in targets.items()
+        if len(found - {"student"}) > 1 and cid in resolved.claims and own_side(resolved.claims[cid]) is None
+    }

@@ -43,11 +43,13 @@ def _register_commands() -> None:
     from argmap.commands.export import export
     from argmap.commands.import_aif import import_aif
     from argmap.commands.importing import import_group
+    from argmap.commands.lsp import lsp
     from argmap.commands.new import new
     from argmap.commands.render import render
     from argmap.commands.rules import rules
     from argmap.commands.schema import schema
     from argmap.commands.slides import html, slides
+    from argmap.commands.watch import watch
 
     for command in (check, export, coverage, new, schema, rules, render, diff, add, fix) + (
         slides,
@@ -55,6 +57,8 @@ def _register_commands() -> None:
         import_group,
         evaluate,
         class_overview,
+        lsp,
+        watch,
     ):
         cli.add_command(command)
     import_group.add_command(import_aif)  # `import microtext` is defined with the group

@@ -13,14 +13,16 @@ else from the overlay's top-level `added_by`, else the overlay's file name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from argmap.format.model import ArgumentMap, Claim
 from argmap.format.problems import Position, Problem, problem
+from argmap.load.files import display_name
 from argmap.load.validate import validate
-from argmap.load.yaml_map import PathKey, Positions, load_map
+from argmap.load.yaml_map import Loaded, PathKey, Positions, load_map, load_text
 
 # Sections whose entries are lists: the overlay's entries follow the base's.
 LIST_SECTIONS = ("sources", "claims", "relations")
@@ -98,22 +100,20 @@ def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileL
     """The base's entries, then the overlay's; the overlay's claims marked as additions."""
     default_author = overlay.added_by or f"the overlay {overlay_file.name}"
     added: list[Claim] = [
-        claim if claim.added_by is not None else claim.model_copy(update={"added_by": default_author})
-        for claim in overlay.claims
+        claim if claim.added_by is not None else replace(claim, added_by=default_author) for claim in overlay.claims
     ]
     groups = dict(base.model.groups)
     for group_id, group in overlay.groups.items():
         groups.setdefault(group_id, group)  # a base group redefined: AM302 is not for groups; the base's wins
-    model = overlay.model_copy(
-        update={
-            "shape": base.model.shape,  # the base says what the map is; an overlay cannot relax its checks
-            "title": overlay.title or base.model.title,
-            "description": overlay.description or base.model.description,
-            "sources": [*base.model.sources, *overlay.sources],
-            "groups": groups,
-            "claims": [*base.model.claims, *added],
-            "relations": [*base.model.relations, *overlay.relations],
-        }
+    model = replace(
+        overlay,
+        shape=base.model.shape,  # the base says what the map is; an overlay cannot relax its checks
+        title=overlay.title or base.model.title,
+        description=overlay.description or base.model.description,
+        sources=[*base.model.sources, *overlay.sources],
+        groups=groups,
+        claims=[*base.model.claims, *added],
+        relations=[*base.model.relations, *overlay.relations],
     )
     locator = OverlayLocator(
         base=base.locator,
@@ -125,10 +125,17 @@ def combine(base: Composed, overlay: ArgumentMap, overlay_file: Path, own: FileL
 
 
 def compose_map(
-    path: Path, max_bytes: int, root: Path, chain: tuple[Path, ...] = ()
+    path: Path,
+    max_bytes: int,
+    root: Path,
+    chain: tuple[Path, ...] = (),
+    texts: Mapping[Path, str] | None = None,
 ) -> tuple[Composed | None, str, list[Problem]]:
-    """Load and validate a map and, for an overlay, its base (and the base's base…)."""
-    loaded = load_map(path, max_bytes)
+    """Load and validate a map and, for an overlay, its base (and the base's base…).
+
+    `texts` holds the unsaved text of maps open in an editor, by resolved path: that text is
+    read in place of the file's, for the map and for its bases."""
+    loaded = _load(path, max_bytes, texts)
     problems = list(loaded.problems)
     if loaded.unreadable:
         return None, loaded.file, problems
@@ -174,9 +181,14 @@ def compose_map(
             )
         )
         return None, loaded.file, problems
-    base, _, base_problems = compose_map(base_path, max_bytes, root, (*chain, here))
+    base, _, base_problems = compose_map(base_path, max_bytes, root, (*chain, here), texts)
     problems.extend(base_problems)
     if base is None:
         return None, loaded.file, problems  # the base's own problems say why
     combined = combine(base, model, path, own)
     return replace(combined, bases=(base_path, *base.bases)), loaded.file, problems
+
+
+def _load(path: Path, max_bytes: int, texts: Mapping[Path, str] | None) -> Loaded:
+    text = texts.get(path.resolve()) if texts else None
+    return load_map(path, max_bytes) if text is None else load_text(text, display_name(path))

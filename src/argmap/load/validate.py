@@ -1,5 +1,7 @@
 """Loaded data -> `ArgumentMap`, with pydantic's errors turned into positioned problems.
 
+A map that fits is built by `argmap.format.model.build_map`, without pydantic. Only a map
+that does not fit is validated by the strict pydantic models, for their errors:
 pydantic reports an error as a `loc` path of keys and list indexes, with extra
 parts naming union branches or validators. Walking that path through the data
 finds the part that exists; its recorded position is where the student must
@@ -11,26 +13,41 @@ minutes and gigabytes (see docs/security.md).
 from __future__ import annotations
 
 import difflib
+from dataclasses import fields
 from typing import Any
 
-from pydantic import ValidationError
-
-from argmap.format.model import FORMAT_VERSION, ArgumentMap, Claim, Exclusion, Group, Quote, Relation, Source
+from argmap.format import model as records
+from argmap.format.model import (
+    FORMAT_VERSION,
+    ArgumentMap,
+    Claim,
+    DoesNotFit,
+    Exclusion,
+    Group,
+    Quote,
+    Relation,
+    Source,
+)
 from argmap.format.problems import Problem, problem
 from argmap.load.yaml_map import Loaded, PathKey
 
 # Keys the data may spell differently from the model's field names.
 _SPELLINGS = {"quotes": ("quotes", "quote")}
 
+
+def _keys(record: type) -> tuple[str, ...]:
+    return tuple("from" if f.name == "from_" else f.name for f in fields(record))
+
+
 _KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "": tuple(ArgumentMap.model_fields),
-    "sources": tuple(Source.model_fields),
-    "claims": (*Claim.model_fields, "quote"),
-    "relations": tuple("from" if name == "from_" else name for name in Relation.model_fields),
-    "quote": tuple(Quote.model_fields),
-    "quotes": tuple(Quote.model_fields),
-    "exclude": tuple(Exclusion.model_fields),
-    "groups": tuple(Group.model_fields),
+    "": _keys(ArgumentMap),
+    "sources": _keys(Source),
+    "claims": (*_keys(Claim), "quote"),
+    "relations": _keys(Relation),
+    "quote": _keys(Quote),
+    "quotes": _keys(Quote),
+    "exclude": _keys(Exclusion),
+    "groups": _keys(Group),
 }
 
 _TYPE_WORDS = {
@@ -51,10 +68,12 @@ def validate(loaded: Loaded) -> tuple[ArgumentMap | None, list[Problem]]:
     if version_problem is not None:
         return None, [version_problem]
     try:
-        model = ArgumentMap.model_validate(data)
-    except ValidationError as error:
-        entries = error.errors(include_url=False, include_input=False, include_context=True)
-        return None, _problems(loaded, entries)
+        model = records.build_map(data)
+    except DoesNotFit:
+        strict, found = _strictly(loaded)
+        if strict is None:
+            return None, found
+        model = strict
     if not model.sources and model.extends is None:
         return None, [
             problem(
@@ -68,6 +87,33 @@ def validate(loaded: Loaded) -> tuple[ArgumentMap | None, list[Problem]]:
             )
         ]
     return model, []
+
+
+def _strictly(loaded: Loaded) -> tuple[ArgumentMap | None, list[Problem]]:
+    """The pydantic models' verdict: the map, or what exactly is wrong with it."""
+    from pydantic import BaseModel, ValidationError
+
+    from argmap.format.strict import ArgumentMap as StrictMap
+
+    try:
+        strict = StrictMap.model_validate(loaded.data)
+    except ValidationError as error:
+        entries = error.errors(include_url=False, include_input=False, include_context=True)
+        return None, _problems(loaded, entries)
+
+    def plain(value: Any) -> Any:
+        # The format's records share the strict models' class and field names.
+        if isinstance(value, BaseModel):
+            record = getattr(records, type(value).__name__)
+            return record(**{f.name: plain(getattr(value, f.name)) for f in fields(record)})
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        return value
+
+    converted: ArgumentMap = plain(strict)
+    return converted, []
 
 
 def _check_version(loaded: Loaded) -> Problem | None:

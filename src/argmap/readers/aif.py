@@ -20,7 +20,7 @@ from typing import Any
 
 from argmap.anchor.find import SourceText, find_quote
 from argmap.readers.aif_json import AifError, AifGraph, Node
-from argmap.readers.aif_kinds import Rel, choose_theses, kinds
+from argmap.readers.aif_kinds import Rel, choose_theses, kinds, sides_conflict
 
 SCHEME_NOTE = "AIF scheme: "
 REPHRASES, REPHRASE_MARK = "rephrases ", " (an AIF MA node)"  # the export writes the MA back from this
@@ -60,6 +60,12 @@ def import_graph(graph: AifGraph, *, source_name: str, title: str, thesis: str |
     said_first = sorted((cid for cid in order if quotes.get(cid)), key=lambda cid: quotes[cid][0].start)
     theses, shape = _theses(order, rels, said_first, ids, thesis, notes)
     kind = kinds(order, rels, theses)
+    if shape != "debate" and thesis is None and sides_conflict(order, rels, kind):
+        shape = "debate"
+        notes.append(
+            "no author/opponent reading fits this analysis (a claim supports one side and attacks the same "
+            "side, or the like): it is imported as `shape: debate`"
+        )
     unplaced = [loc.node for loc in locutions.values() if loc.start < 0 and loc.words]
     if unplaced:
         notes.append(

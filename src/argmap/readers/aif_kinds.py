@@ -147,8 +147,70 @@ def kinds(claims: list[str], rels: list[Rel], theses: list[str]) -> dict[str, st
     for cid in claims:
         if cid not in found:
             found[cid] = "objection" if attacked[cid] else "premise"
-    # a rebuttal must answer an objection: one whose targets all turned out otherwise is an objection
-    for cid in claims:
-        if found[cid] == "rebuttal" and not any(found[t] == "objection" for t in attacked[cid]):
-            found[cid] = "objection"
+    return _by_sides(claims, rels, attacked, found)
+
+
+def _by_sides(
+    claims: list[str], rels: list[Rel], attacked: dict[str, list[str]], found: dict[str, str]
+) -> dict[str, str]:
+    """Attackers made to go against the other side (as argmap's AM308/AM318 ask): one that attacks the
+    author's case is an objection, one that attacks the opponent's (an objection, or a reason given
+    for one) a rebuttal. Repeated until nothing changes; each pass can only settle more claims."""
+    supported: dict[str, str] = {}  # a reason -> the first claim it supports
+    for rel in rels:
+        if rel.type == "support":
+            for source in rel.sources:
+                supported.setdefault(source, rel.target)
+    for _ in range(len(claims) + 1):
+        side = _sides(claims, supported, found)
+        changed = False
+        for cid in claims:
+            if found[cid] not in ("objection", "rebuttal") or not attacked[cid]:
+                continue
+            against = {side[t] for t in attacked[cid]}
+            kind = "rebuttal" if against == {"opponent"} else "objection" if "author" in against else found[cid]
+            if kind != found[cid]:
+                found[cid], changed = kind, True
+        if not changed:
+            break
     return found
+
+
+def _sides(claims: list[str], supported: dict[str, str], found: dict[str, str]) -> dict[str, str]:
+    """Each claim's side: theses and rebuttals the author's, objections the opponent's, a premise
+    that of the claim it supports (followed along the chain; the author's if it leads nowhere)."""
+    own = {"thesis": "author", "rebuttal": "author", "objection": "opponent"}
+    side: dict[str, str] = {}
+    for cid in claims:
+        here, seen = cid, set()
+        while found.get(here) not in own and here in supported and here not in seen:
+            seen.add(here)
+            here = supported[here]
+        side[cid] = own.get(found.get(here, ""), "author")
+    return side
+
+
+def sides_conflict(claims: list[str], rels: list[Rel], found: dict[str, str]) -> bool:
+    """Whether no author/opponent reading fits: a claim supports the other side, or attacks its own.
+
+    Such an analysis is a discussion among speakers rather than one author's case; it is imported
+    as ``shape: debate``, where the two-sided checks (AM308, AM317, AM318) do not apply."""
+    supported: dict[str, str] = {}
+    for rel in rels:
+        if rel.type == "support":
+            for source in rel.sources:
+                supported.setdefault(source, rel.target)
+    side = _sides(claims, supported, found)
+    by_node = {rel.node: rel for rel in rels}
+    for rel in rels:
+        if rel.type in ("support", "attack"):
+            targets = [rel.target]
+        elif rel.target in by_node:
+            targets = list(by_node[rel.target].sources)
+        else:
+            continue
+        for source in rel.sources:
+            for target in targets:
+                if target in side and (side[source] == side[target]) != (rel.type == "support"):
+                    return True
+    return False

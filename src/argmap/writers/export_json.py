@@ -8,6 +8,7 @@ so the same map always gives the same bytes.
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from typing import Any
 
 from argmap.anchor.resolve import Link, ResolvedMap, ResolvedQuote
@@ -61,7 +62,7 @@ def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
     sources = []
     for source in model.sources:
         loaded = resolved.sources.get(source.id)
-        entry = source.model_dump(exclude={"exclude"}, exclude_none=True)
+        entry = _written(source, skip="exclude")
         entry["sha256"] = loaded.sha256 if loaded is not None else None
         entry["characters"] = len(loaded.text.text) if loaded is not None and loaded.text is not None else None
         entry["excluded"] = [
@@ -107,7 +108,7 @@ def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
         "description": model.description,
         "shape": model.shape,
         "sources": sources,
-        "groups": [{"id": gid, **group.model_dump(exclude_none=True)} for gid, group in model.groups.items()],
+        "groups": [{"id": gid, **_written(group)} for gid, group in model.groups.items()],
         "claims": claims,
         "relations": relations,
     }
@@ -115,3 +116,12 @@ def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
 
 def export_json(resolved: ResolvedMap) -> str:
     return json.dumps(export_dict(resolved), indent=2, ensure_ascii=False) + "\n"
+
+
+def _written(record: Any, skip: str = "") -> dict[str, Any]:
+    """A record's fields that hold a value, in the format's order."""
+    return {
+        f.name: getattr(record, f.name)
+        for f in fields(record)
+        if f.name != skip and getattr(record, f.name) is not None
+    }

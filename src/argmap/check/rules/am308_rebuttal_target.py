@@ -5,6 +5,8 @@ A rebuttal is the author's reply to the other side: it ``attacks`` an objection
 "granted, but …" undercuts a concession's attack. A claim that argues *for*
 something is a premise; one that attacks the author's own premise is an objection.
 
+In a map with ``shape: debate`` a rebuttal need only attack something.
+
 Failing::
 
       - {id: R1, kind: rebuttal, text: ..., quote: ..., attacks: P1}   # P1 is the author's premise
@@ -40,6 +42,8 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         targets = attacked_claims(resolved, cid)
         if any(side[t] != side[cid] for t in targets) or _dangling(resolved, cid):
             continue
+        if targets and resolved.model.shape == "debate":
+            continue  # a debate has speakers, not an author and an opponent: any answer will do
         what = (
             f"attacks only {', '.join(f'`{t}` ({claims[t].kind}, {side[t]})' for t in dict.fromkeys(targets))}"
             if targets

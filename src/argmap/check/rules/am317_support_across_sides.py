@@ -6,6 +6,9 @@ concession that *supports* one of the author's claims is usually a ``supports:``
 written for ``attacks:``; a claim marked ``side: opponent`` that supports the thesis
 is marked wrongly. A student's added claims may support either side.
 
+A premise or evidence with no ``side:`` takes the side of what it supports; one that
+supports claims of both sides is a reason both share, not a mistake.
+
 A map with ``shape: debate`` has no author and opponent: each top claim is one speaker's
 position, so this rule checks articles only.
 
@@ -25,7 +28,7 @@ from collections.abc import Iterator
 
 from argmap.anchor.resolve import ResolvedMap
 from argmap.check.rules._links import on_duplicate, outgoing
-from argmap.check.sides import ATTACKING, SUPPORTING, sides
+from argmap.check.sides import ATTACKING, SUPPORTING, shared_reasons, sides
 from argmap.format.problems import Problem, Severity
 
 CODE = "AM317"
@@ -38,6 +41,7 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         return  # sides are an article's author and opponent; a debate has speakers
     claims = resolved.claims
     side = sides(resolved)
+    shared = shared_reasons(resolved, side)
     for link in resolved.links:
         if link.type not in SUPPORTING or link.target not in claims or side[link.target] == "student":
             continue
@@ -48,6 +52,8 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
                 continue
             if claims[source].kind in ("objection", "concession") and not _attacks(resolved, source):
                 continue  # it attacks nothing: AM309/AM316 say so, and that is the fix
+            if source in shared:
+                continue  # a reason with no side of its own, given for both sides: a shared premise
             verb = "supports" if link.type == "support" else "is an example of"
             yield resolved.problem(
                 link.path,

@@ -9,6 +9,9 @@ or has the wrong relation. A student's added claims may attack anything.
 A map with ``shape: debate`` has no author and opponent: each top claim is one speaker's
 position, so this rule checks articles only.
 
+A premise or evidence that both sides argue from (it supports claims of each) belongs to
+neither, so attacking it is never "its own side".
+
 Failing::
 
       - {id: O1, kind: objection, text: ..., quote: ..., attacks: P1}
@@ -25,7 +28,7 @@ from collections.abc import Iterator
 
 from argmap.anchor.resolve import Link, ResolvedMap
 from argmap.check.rules._links import on_duplicate, outgoing
-from argmap.check.sides import sides
+from argmap.check.sides import shared_reasons, sides
 from argmap.format.problems import Problem, Severity
 
 CODE = "AM318"
@@ -38,12 +41,13 @@ def check(resolved: ResolvedMap) -> Iterator[Problem]:
         return  # sides are an article's author and opponent; a debate has speakers
     claims = resolved.claims
     side = sides(resolved)
+    shared = shared_reasons(resolved, side)
     for cid, claim in claims.items():
         if claim.kind == "rebuttal" or side[cid] == "student":
             continue  # a rebuttal's target is AM308's; a student may argue with anyone
         for link in outgoing(resolved, cid):
             hit = _attacked(resolved, link)
-            if on_duplicate(resolved, link) or not hit or any(side[t] != side[cid] for t in hit):
+            if on_duplicate(resolved, link) or not hit or any(side[t] != side[cid] or t in shared for t in hit):
                 continue
             yield resolved.problem(
                 link.path,
