@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from argmap.analysis.grounded import Framework, Label, Labelling, Relation, grounded
 from argmap.anchor.resolve import Link, ResolvedMap
+from argmap.format import vocabulary
 
 Support = Literal["carried", "undecided", "lost", "absent"]
 Verdict = Literal["standing", "standing without support", "defeated", "undecided"]
@@ -33,12 +34,7 @@ Side = Literal["author", "opponent", "student"]
 VERDICTS: tuple[str, ...] = ("standing", "standing without support", "defeated", "undecided")
 _ARROW = re.compile(r"\s*->\s*")
 SUPPORTING = frozenset({"support", "example"})  # relation types that give a reason for their target
-_KIND_SIDES: dict[str, Side] = {
-    "thesis": "author",
-    "rebuttal": "author",
-    "objection": "opponent",
-    "concession": "opponent",
-}
+_KIND_SIDES: dict[str, Side] = {k.name: cast("Side", k.side) for k in vocabulary.KINDS if k.side is not None}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from typing import Any
 
 from argmap.format.codes import ALL_STAGE_CODES
 from argmap.format.problems import Position, Problem, Severity, problem
+from argmap.format.vocabulary import PROBLEM_FORMATS, format_names
 from argmap.load.files import Unreadable, display_name, read_regular
 
 KEYS = {
@@ -39,7 +40,7 @@ KEYS = {
 }
 RULE_SETTINGS = ("off", "warning", "error")
 MAX_CONFIG_BYTES = 1024 * 1024
-FORMATS = ("text", "json", "github")
+FORMATS = format_names(PROBLEM_FORMATS)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap.commands.common import EXIT_UNUSABLE, colour_wanted, exit_code, map_inputs
+from argmap.format import vocabulary
+from argmap.format.vocabulary import format_names
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
 
-PROBLEM_FORMATS = ("text", "json", "github")  # kept equal to argmap.writers.problems.FORMATS (a test checks)
+PROBLEM_FORMATS = format_names(vocabulary.PROBLEM_FORMATS)
 
 
 @click.command()

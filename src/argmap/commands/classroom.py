@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail, map_inputs
+from argmap.format.vocabulary import TABLE_FORMATS, format_names, suffix_map
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
 
-CLASS_FORMATS = ("text", "markdown", "csv", "json")
-CLASS_SUFFIXES = {".txt": "text", ".md": "markdown", ".csv": "csv", ".json": "json"}
+CLASS_FORMATS = format_names(TABLE_FORMATS)
+CLASS_SUFFIXES = suffix_map(TABLE_FORMATS)
 
 
 @click.command("class")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, colour_wanted, exit_code, map_inputs, report_problems
+from argmap.format.vocabulary import REPORT_FORMATS, format_names
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
@@ -43,7 +44,7 @@ class Percent(click.FloatRange):
     help="Fail (exit 1) when sentence coverage of a source is below PERCENT (0 to 100).",
     metavar="PERCENT",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(format_names(REPORT_FORMATS)), default="text", show_default=True)
 @map_inputs
 def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, options: Options) -> int:
     """How much of each source the quotes cover, by sentence and by paragraph.

@@ -19,14 +19,15 @@ import click
 
 from argmap.commands.common import EXIT_OK, EXIT_UNUSABLE, colour_wanted, fail, map_inputs
 from argmap.commands.common import EXIT_PROBLEMS as EXIT_DIFFERENT
+from argmap.format.vocabulary import DIAGRAM_FORMATS, REPORT_FORMATS, format_names, suffix_map
 
 if TYPE_CHECKING:
     from argmap.analysis.diff import MapDiff
     from argmap.anchor.resolve import ResolvedMap
     from argmap.check.pipeline import MapResult, Options
 
-FORMATS = ("text", "json", "svg", "png", "pdf", "dot")
-SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+FORMATS = format_names(REPORT_FORMATS + DIAGRAM_FORMATS)
+SUFFIXES = suffix_map(REPORT_FORMATS + DIAGRAM_FORMATS)
 
 
 def _with_evaluation(found: MapDiff, old: ResolvedMap, new: ResolvedMap, fmt: str) -> str:

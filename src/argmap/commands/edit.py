@@ -17,24 +17,15 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap.commands.common import EXIT_OK, EXIT_UNUSABLE, colour_wanted, map_inputs
+from argmap.format import vocabulary
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
     from argmap.edit.edit import FixResult
 
 
-KINDS = ("objection", "rebuttal", "evidence", "premise", "concession")
-BASES = (
-    "statistic",
-    "event",
-    "document",
-    "expert-opinion",
-    "quotation",
-    "example",
-    "testimony",
-    "observation",
-    "other",
-)
+KINDS = vocabulary.kind_names(addable_only=True)
+BASES = vocabulary.BASES
 
 
 @click.command()

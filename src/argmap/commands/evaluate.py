@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail, map_inputs
+from argmap.format.vocabulary import REPORT_FORMATS, format_names
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(format_names(REPORT_FORMATS)),
     default="text",
     show_default=True,
     help="text for people; json for tools (docs/evaluation.md, schema/evaluation.schema.json).",

@@ -19,15 +19,16 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail, map_inputs
+from argmap.format.vocabulary import DIAGRAM_FORMATS, format_names, kind_names, suffix_map
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
     from argmap.graph.build import Direction, LabelMode
 
-FORMATS = ("svg", "png", "pdf", "dot")
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+FORMATS = format_names(DIAGRAM_FORMATS)
+SUFFIXES = suffix_map(DIAGRAM_FORMATS)
 # Kept equal to argmap.graph.build.HIDEABLE (a test checks); spelled out so --help needs no import.
-HIDE_CHOICES = ("thesis", "premise", "evidence", "objection", "rebuttal", "concession", "implicit", "added")
+HIDE_CHOICES = (*kind_names(), "implicit", "added")
 
 
 @click.command()

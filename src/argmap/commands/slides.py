@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, fail, map_inputs, report_problems
+from argmap.format import vocabulary
+from argmap.format.vocabulary import format_names
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import MapResult, Options
 
-SLIDE_FORMATS = ("pdf", "svg", "png")
+SLIDE_FORMATS = format_names(vocabulary.SLIDE_FORMATS)
 
 
 def _resolve(map_file: Path, options: Options) -> MapResult:

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 import click
 
 from argmap.commands.common import EXIT_OK, colour_wanted, fail, map_inputs
+from argmap.format.vocabulary import DIAGRAM_FORMATS, suffix_map
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
 
-FORMATS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+FORMATS = suffix_map(DIAGRAM_FORMATS)
 
 
 @dataclass(frozen=True)

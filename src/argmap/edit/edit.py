@@ -42,13 +42,14 @@ from argmap.anchor.find import ELISION, Span, normalise
 from argmap.anchor.resolve import ResolvedMap, ResolvedQuote
 from argmap.check.pipeline import MapResult, Options, check_map
 from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE
+from argmap.format import vocabulary
 from argmap.format.problems import Problem
 from argmap.load.files import Unreadable, display_name, read_regular, read_text
 from argmap.load.yaml_map import PathKey, load_text, parse_events
 from argmap.writers.files import WriteError, write_atomic
 
-ID_PREFIX: dict[str, str] = {"objection": "O", "rebuttal": "R", "evidence": "E", "premise": "P", "concession": "C"}
-ATTACKING_KINDS = frozenset({"objection", "rebuttal", "concession"})
+ID_PREFIX: dict[str, str] = {k.name: k.prefix for k in vocabulary.KINDS if k.addable}
+ATTACKING_KINDS = frozenset(k.name for k in vocabulary.KINDS if k.attacks)
 DEFAULT_AUTHOR = "a student"
 
 

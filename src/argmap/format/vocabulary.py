@@ -22,19 +22,23 @@ class ClaimKind:
 
     name: str
     prefix: str  # `argmap add` numbers new claims of this kind P1, P2, …
-    meaning: str  # one line, for the legend and for hints
+    meaning: str  # one line, for hints and `argmap add --help`
+    legend: str  # a few words for the diagram's legend, after the kind's name
+    plural: str  # "3 objections" on a slide
     attacks: bool  # `add` makes it attack its target unless told otherwise
     side: str | None  # whose case it serves by itself (None: the side of what it supports)
     addable: bool = True  # `add` offers it (a map has one thesis, written by hand)
 
 
 KINDS: tuple[ClaimKind, ...] = (
-    ClaimKind("thesis", "T", "the article's main claim", attacks=False, side="author", addable=False),
-    ClaimKind("premise", "P", "a reason given for a claim", attacks=False, side=None),
-    ClaimKind("evidence", "E", "facts offered (kind of basis)", attacks=False, side=None),
-    ClaimKind("objection", "O", "a view the author argues against", attacks=True, side="opponent"),
-    ClaimKind("rebuttal", "R", "the author's reply to the opponent", attacks=True, side="author"),
-    ClaimKind("concession", "C", "the opponent's point, granted", attacks=True, side="opponent"),
+    ClaimKind("thesis", "T", "the article's main claim", "the main claim", "theses", False, "author", addable=False),
+    ClaimKind("premise", "P", "a reason given for a claim", "the author's reason", "premises", False, None),
+    ClaimKind("evidence", "E", "facts offered (say their `basis:`)", "facts offered", "evidence", False, None),
+    ClaimKind("objection", "O", "a view the author argues against", "argued against", "objections", True, "opponent"),
+    ClaimKind(
+        "rebuttal", "R", "the author's reply to the opponent", "reply to an objection", "rebuttals", True, "author"
+    ),
+    ClaimKind("concession", "C", "the opponent's point, granted", "a point granted", "concessions", True, "opponent"),
 )
 
 BASES: tuple[str, ...] = (
@@ -56,7 +60,7 @@ class RelationType:
 
     name: str
     field: str  # the claim field that writes it (`supports: T1`)
-    meaning: str  # the legend's caption for one arrow
+    legend: str  # the legend's caption for one arrow
     linked: str  # the legend's caption for linked co-premises
     attacking: bool  # it argues against its target (attack, undercut) rather than for it
 
@@ -64,14 +68,8 @@ class RelationType:
 RELATIONS: tuple[RelationType, ...] = (
     RelationType("support", "supports", "supports", "support only together (linked)", attacking=False),
     RelationType("example", "exemplifies", "is an example of", "are examples only together (linked)", attacking=False),
-    RelationType("attack", "attacks", "attacks (argues against)", "attack only together (linked)", attacking=True),
-    RelationType(
-        "undercut",
-        "undercuts",
-        "undercuts (denies the link it meets)",
-        "undercut only together (linked)",
-        attacking=True,
-    ),
+    RelationType("attack", "attacks", "attacks", "attack only together (linked)", attacking=True),
+    RelationType("undercut", "undercuts", "undercuts the link", "undercut only together (linked)", attacking=True),
 )
 
 SIDES: tuple[str, ...] = ("author", "opponent", "student")
@@ -98,6 +96,24 @@ DIAGRAM_FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("png", (".png",), binary=True),
     OutputFormat("pdf", (".pdf",), binary=True),
     OutputFormat("dot", (".dot", ".gv")),
+)
+# A report of one map (`coverage`, `evaluate`) or of two (`diff`): words, or data for tools.
+REPORT_FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("text", (".txt",)),
+    OutputFormat("json", (".json",)),
+)
+# A class's overlays in one table: `class`.
+TABLE_FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("text", (".txt",)),
+    OutputFormat("markdown", (".md",)),
+    OutputFormat("csv", (".csv",)),
+    OutputFormat("json", (".json",)),
+)
+# A slide deck: `slides` (PDF: one file; SVG and PNG: one file per slide in a folder).
+SLIDE_FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("pdf", (".pdf",), binary=True),
+    OutputFormat("svg", (".svg",)),
+    OutputFormat("png", (".png",), binary=True),
 )
 # The map itself for other tools: `export`.
 EXPORT_FORMATS: tuple[OutputFormat, ...] = (
@@ -131,6 +147,15 @@ def relation(name: str) -> RelationType | None:
 def format_names(formats: tuple[OutputFormat, ...]) -> tuple[str, ...]:
     """The names of a family of formats, for a `--format` choice."""
     return tuple(f.name for f in formats)
+
+
+def suffix_map(formats: tuple[OutputFormat, ...]) -> dict[str, str]:
+    """File suffix -> the format it asks for (the first of the family that claims it)."""
+    found: dict[str, str] = {}
+    for output in formats:
+        for suffix in output.suffixes:
+            found.setdefault(suffix, output.name)
+    return found
 
 
 def format_for_suffix(formats: tuple[OutputFormat, ...], suffix: str) -> str | None:

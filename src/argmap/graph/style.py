@@ -6,6 +6,8 @@ nothing else decides a colour or a shape.
 
 from __future__ import annotations
 
+from argmap.format.vocabulary import kind_names, relation_names
+
 # --- the visual grammar, as data ---------------------------------------------------------------
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
@@ -68,7 +70,16 @@ CONCESSION: dict[str, str] = {
     "color": _C["reddish_purple"],
     "penwidth": "2",
 }
-NODE_STYLES: dict[str, dict[str, str]] = {
+# A kind the vocabulary gains before it has a look of its own: a plain grey box, so the diagram
+# still draws it (tests/test_vocabulary.py fails until the kind is given its own style here).
+OTHER_KIND: dict[str, str] = {
+    "shape": "box",
+    "style": "rounded,filled",
+    "fillcolor": "#EDEDED",
+    "color": "#555555",
+    "penwidth": "1.5",
+}
+KIND_STYLES: dict[str, dict[str, str]] = {
     "thesis": THESIS,
     "premise": PREMISE,
     "evidence": EVIDENCE,
@@ -76,6 +87,8 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     "rebuttal": REBUTTAL,
     "concession": CONCESSION,
 }
+# Every kind of the vocabulary, in its order.
+NODE_STYLES: dict[str, dict[str, str]] = {kind: KIND_STYLES.get(kind, OTHER_KIND) for kind in kind_names()}
 # Applied on top of a kind's style. The opponent's reasons wear the objection's colours: they
 # are part of the case the author argues against.
 OPPONENT_REASON: dict[str, str] = {"fillcolor": OBJECTION["fillcolor"], "color": _C["vermillion"]}
@@ -94,12 +107,15 @@ SUPPORT: dict[str, str] = {"color": _C["bluish_green"], "style": "solid", "penwi
 EXAMPLE: dict[str, str] = {"color": _C["bluish_green"], "style": "solid", "penwidth": "2", "arrowhead": "onormal"}
 ATTACK: dict[str, str] = {"color": _C["vermillion"], "style": "dashed", "penwidth": "2.5", "arrowhead": "tee"}
 UNDERCUT: dict[str, str] = {"color": _C["reddish_purple"], "style": "dotted", "penwidth": "3", "arrowhead": "odiamond"}
-EDGE_STYLES: dict[str, dict[str, str]] = {
+OTHER_RELATION: dict[str, str] = {"color": "#555555", "style": "solid", "penwidth": "2", "arrowhead": "vee"}
+RELATION_STYLES: dict[str, dict[str, str]] = {
     "support": SUPPORT,
     "example": EXAMPLE,
     "attack": ATTACK,
     "undercut": UNDERCUT,
 }
+# Every relation type of the vocabulary, in its order (a new one drawn plainly until styled above).
+EDGE_STYLES: dict[str, dict[str, str]] = {name: RELATION_STYLES.get(name, OTHER_RELATION) for name in relation_names()}
 FEED: dict[str, str] = {"arrowhead": "none"}  # a co-premise into its junction: the arrow comes after
 
 # Reasons (not positions): drawn in the colours of the side whose claim they support.

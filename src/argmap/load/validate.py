@@ -17,6 +17,7 @@ from dataclasses import fields
 from typing import Any
 
 from argmap.format import model as records
+from argmap.format import vocabulary
 from argmap.format.model import (
     FORMAT_VERSION,
     ArgumentMap,
@@ -274,13 +275,13 @@ def _field(path: PathKey) -> str:
 def _missing_hint(path: PathKey, missing: str) -> str:
     examples = {
         "id": "give it a short unique name, e.g. `id: P7`",
-        "kind": "one of: thesis, premise, evidence, objection, rebuttal, concession",
+        "kind": f"one of: {', '.join(vocabulary.kind_names())}",
         "text": "write the claim in your own words, e.g. `text: Trade between the two has grown.`",
         "exact": "a quote mapping needs `exact:` with the author's exact words",
         "path": "the source text file, relative to this map, e.g. `path: ../seeds/article.txt`",
         "sources": "list the text(s) the map quotes, each with `id:` and `path:`",
         "claims": "list the claims, starting with the thesis",
-        "type": "one of: support, example, attack, undercut",
+        "type": f"one of: {', '.join(vocabulary.relation_names())}",
         "from": "the claim id(s) the relation starts from",
         "to": "the claim id (or link) the relation points at",
         "reason": "say why the passage is left out, e.g. `reason: page furniture`",
@@ -313,11 +314,11 @@ def _value_hint(kind: str, path: PathKey) -> str | None:
             return "a sha256 pin is 64 lowercase hex digits: run `sha256sum FILE` and paste the first column"
         return "ids start with a letter, then letters, digits, `_`, `.` or `-` (e.g. P3, obj.nato)"
     if field == "kind":
-        return "a claim is a thesis, premise, evidence, objection, rebuttal or concession"
+        return f"a claim is a {vocabulary.one_of(vocabulary.kind_names())}"
     if field == "side":
         return "a claim's side is `author` or `opponent` (a student's claims say `added_by:` instead)"
     if field == "basis":
-        return "evidence basis: statistic, event, document, expert-opinion, quotation, example, testimony, observation, other"
+        return f"evidence basis: {', '.join(vocabulary.BASES)}"
     return None
 
 

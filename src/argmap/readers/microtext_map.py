@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from argmap.anchor.find import Match, SourceText, find_quote
+from argmap.format import vocabulary
 from argmap.readers.microtext import ArgGraph, Edge
 
 RELATION = {"sup": "support", "exa": "example", "reb": "attack", "und": "undercut"}
@@ -90,7 +91,7 @@ def derived_sides(graph: ArgGraph, claim_kinds: dict[str, tuple[str, str | None]
         if edge.type in ("sup", "exa"):
             for source in sources_of(graph, edge):
                 targets.setdefault(source, edge.trg)
-    fixed = {"thesis": "author", "rebuttal": "author", "objection": "opponent", "concession": "opponent"}
+    fixed = {k.name: k.side for k in vocabulary.KINDS if k.side is not None}
     sides: dict[str, str] = {}
     for unit_id in graph.units:
         chain: list[str] = []

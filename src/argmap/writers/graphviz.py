@@ -10,10 +10,11 @@ from __future__ import annotations
 import subprocess
 from xml.etree import ElementTree
 
+from argmap.format.vocabulary import DIAGRAM_FORMATS, format_names
 from argmap.graph.build import Graph
 from argmap.writers.dot import to_dot
 
-FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+FORMATS: tuple[str, ...] = format_names(DIAGRAM_FORMATS)
 DEFAULT_TIMEOUT = 30.0
 
 MISSING_DOT = (

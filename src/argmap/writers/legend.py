@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from argmap.format.vocabulary import KINDS, RELATIONS
 from argmap.graph.style import (
     ADDED,
     EDGE_STYLES,
@@ -25,24 +26,13 @@ COLUMNS = 3
 FONT_SIZE = "11"
 # What each entry says. Kinds are named as the map names them.
 WORDS: dict[str, str] = {
-    "thesis": "thesis — the main claim",
-    "premise": "premise — the author's reason",
-    "evidence": "evidence — facts offered",
+    **{kind.name: f"{kind.name} — {kind.legend}" for kind in KINDS},
     "opponent-premise": "a reason the opponent gives",
     "opponent-evidence": "facts the opponent offers",
-    "objection": "objection — argued against",
-    "rebuttal": "rebuttal — reply to an objection",
-    "concession": "concession — a point granted",
     "implicit": "implicit — unstated (dashed)",
     "added": "added by a student",
-    "support": "supports",
-    "example": "is an example of",
-    "attack": "attacks",
-    "undercut": "undercuts the link",
-    "linked-support": "support only together (linked)",
-    "linked-example": "are examples only together (linked)",
-    "linked-attack": "attack only together (linked)",
-    "linked-undercut": "undercut only together (linked)",
+    **{relation.name: relation.legend for relation in RELATIONS},
+    **{f"linked-{relation.name}": relation.linked for relation in RELATIONS},
     # `render --evaluate` (docs/evaluation.md)
     "in": "IN ✓ stands: every attack on it is answered",
     "out": "OUT ✗ defeated (grey, text struck through)",
@@ -83,7 +73,7 @@ def _swatch(item: str) -> str:
         inner = '<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="2" CELLPADDING="0"><TR><TD WIDTH="16" HEIGHT="5"></TD></TR></TABLE>'
         return f'<TD BGCOLOR="{ADDED["fillcolor"]}">{inner}</TD>'
     relation = item.removeprefix("linked-")
-    glyphs = (LINKED_GLYPHS if item.startswith("linked-") else GLYPHS)[relation]
+    glyphs = (LINKED_GLYPHS if item.startswith("linked-") else GLYPHS).get(relation, "——›")
     return f'<TD><FONT COLOR="{EDGE_STYLES[relation]["color"]}"><B>{glyphs}</B></FONT></TD>'
 
 

@@ -10,8 +10,9 @@ import json
 from collections.abc import Sequence
 
 from argmap.format.problems import Problem, visible
+from argmap.format.vocabulary import PROBLEM_FORMATS, format_names
 
-FORMATS = ("text", "json", "github")
+FORMATS = format_names(PROBLEM_FORMATS)
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "bold": "\033[1m", "dim": "\033[2m", "green": "\033[32m"}
 _RESET = "\033[0m"

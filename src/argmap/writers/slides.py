@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from argmap.anchor.resolve import LinkType, ResolvedMap
+from argmap.format.vocabulary import KINDS, RELATIONS
 from argmap.graph.build import Edge, Graph, GraphOptions, Line, Node, Role, Run, build_graph
 from argmap.graph.sections import Section, reading_blocks, sections, targets, thesis_of
 from argmap.graph.style import EDGE_STYLES, NODE_STYLES
@@ -55,15 +56,8 @@ SECTION_BOX: dict[str, str] = {
     "margin": "0.2,0.1",
 }
 OVERVIEW_SPACING = {"nodesep": "0.6", "ranksep": "0.7"}  # room for the relations' labels between boxes
-KIND_PLURALS = {
-    "thesis": "theses",
-    "premise": "premises",
-    "evidence": "evidence",
-    "objection": "objections",
-    "rebuttal": "rebuttals",
-    "concession": "concessions",
-}
-VERBS = {"support": "supports", "attack": "attacks", "undercut": "undercuts"}
+KIND_PLURALS = {kind.name: kind.plural for kind in KINDS}
+VERBS = {relation.name: relation.field for relation in RELATIONS}  # "supports ×3" between groups
 
 Draw = Callable[[str], bytes]  # DOT source -> SVG
 
