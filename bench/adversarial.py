@@ -24,6 +24,7 @@ Exit status: 0 when every case is within budget, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -473,10 +474,8 @@ def run(command: list[str], cwd: Path, timeout: float, cap_mib: int) -> tuple[fl
             _, _, usage = os.wait4(child.pid, 0)
             child.stderr.close()
             return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, None
-        try:
+        with contextlib.suppress(BlockingIOError, TypeError):
             child.stderr.read()  # drain, so a chatty child cannot block on a full pipe
-        except (BlockingIOError, TypeError):
-            pass
         time.sleep(0.02)
 
 

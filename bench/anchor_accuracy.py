@@ -223,7 +223,7 @@ def make_case(rng: random.Random, text: str, tokens: list[Span]) -> Case:
             done.append(kind)
     if len(separators) != len(words) - 1:  # a word was dropped after spacing was chosen
         separators = separators[: len(words) - 1]
-    quote = words[0] + "".join(sep + word for sep, word in zip(separators, words[1:]))
+    quote = words[0] + "".join(sep + word for sep, word in zip(separators, words[1:], strict=False))
     return Case(quote, truth, tuple(done))
 
 

@@ -168,7 +168,9 @@ def test_any_claim_text_comes_through_argdown_as_written(tmp_path: Path, texts: 
 def texts_with_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]]]:
     text = draw(st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from("<>&;\n\r\"' "), max_size=60))
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
-    spans = [(start, end, str(index + 1)) for index, (start, end) in enumerate(zip(cuts[::2], cuts[1::2]))]
+    spans = [
+        (start, end, str(index + 1)) for index, (start, end) in enumerate(zip(cuts[::2], cuts[1::2], strict=False))
+    ]
     return text, spans
 
 

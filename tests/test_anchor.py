@@ -424,7 +424,7 @@ def test_find_quote_never_raises_and_stays_inside_the_text(
         assert 60 <= match.suggestion.score <= 100
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
-    for before, after in zip(match.spans, match.spans[1:]):
+    for before, after in zip(match.spans, match.spans[1:], strict=False):
         assert before.end <= after.start
 
 

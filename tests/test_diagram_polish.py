@@ -31,7 +31,7 @@ def drawn(path: Path, **options: object) -> ElementTree.Element:
 def curve_points(d: str) -> list[tuple[float, float]]:
     """Points along a Graphviz edge path (`M p C p p p p p p …`), 20 per cubic piece."""
     numbers = [float(n) for n in _NUMBER.findall(d)]
-    points = list(zip(numbers[::2], numbers[1::2]))
+    points = list(zip(numbers[::2], numbers[1::2], strict=False))
     found = []
     for start in range(0, len(points) - 3, 3):
         p0, p1, p2, p3 = points[start : start + 4]

@@ -505,7 +505,7 @@ def test_fix_makes_degraded_quotes_exact_and_changes_nothing_else(quotes: list[t
         new_lines = target.read_text(encoding="utf-8").split("\n")
         old_lines = text.split("\n")
         assert len(new_lines) == len(old_lines)
-        for number, (old, new) in enumerate(zip(old_lines, new_lines)):
+        for number, (old, new) in enumerate(zip(old_lines, new_lines, strict=False)):
             if number not in quote_lines:
                 assert old == new
             else:

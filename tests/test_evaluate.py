@@ -214,10 +214,8 @@ def random_maps(draw: st.DrawFn) -> str:
     for index in range(draw(st.integers(0, 8))):
         type_ = draw(st.sampled_from(("support", "attack", "undercut")))
         sources = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True))
-        if type_ == "undercut" and index:
-            target = f"L{draw(st.integers(0, index))}"  # a link named below, or itself, or one later
-        else:
-            target = draw(st.sampled_from(ids))
+        # an undercut names a link below, or itself, or one later
+        target = f"L{draw(st.integers(0, index))}" if type_ == "undercut" and index else draw(st.sampled_from(ids))
         relations.append(f"  - {{id: L{index}, type: {type_}, from: [{', '.join(sources)}], to: {target}}}\n")
     return "".join(claims) + (f"relations:\n{''.join(relations)}" if relations else "")
 

@@ -231,7 +231,10 @@ def source_coverage(resolved: ResolvedMap, source_id: str) -> SourceCoverage | N
     )
     exclusions = [e for e in resolved.exclusions.get(source_id, []) if e.found and e.match is not None]
     cut = _merge([span for e in exclusions if e.match is not None for span in e.match.spans])
-    reasons = {id(e.quote): x.reason for e, x in zip(resolved.exclusions.get(source_id, []), loaded.source.exclude)}
+    reasons = {
+        id(e.quote): x.reason
+        for e, x in zip(resolved.exclusions.get(source_id, []), loaded.source.exclude, strict=False)
+    }
     mask = bytearray(len(text))  # 1 where a quote covers the character
     for span in quoted:
         mask[span.start : span.end] = b"\x01" * (span.end - span.start)

@@ -84,64 +84,92 @@ def _usable(framework: Framework) -> list[Relation]:
     return [r for r in framework.relations if r.sources and all(s in claims for s in r.sources) and r.target in nodes]
 
 
+@dataclass
+class _Index:
+    """Who attacks each node, which relations each claim feeds, each relation's sources and target."""
+
+    attackers: dict[str, list[str]]
+    feeds: dict[str, list[str]]  # claim -> relations it is a source of
+    sources: dict[str, tuple[str, ...]]
+    target: dict[str, str]  # a defeating relation -> the node it defeats
+
+
+def _index(framework: Framework) -> _Index:
+    index = _Index(
+        attackers={**{node: [] for node in framework.claims}, **{r.id: [] for r in framework.relations}},
+        feeds={c: [] for c in framework.claims},
+        sources={},
+        target={},
+    )
+    for relation in _usable(framework):
+        distinct = relation.sources if len(relation.sources) == 1 else tuple(dict.fromkeys(relation.sources))
+        index.sources[relation.id] = distinct
+        for source in distinct:
+            index.feeds[source].append(relation.id)
+        if relation.defeats:
+            index.attackers[relation.target].append(relation.id)
+            index.target[relation.id] = relation.target
+    return index
+
+
+class _Labeller:
+    """Caminada's labelling by propagation: a node is IN once nothing keeps it out, OUT once an
+    IN node defeats it (or a source of its relation is OUT); each node is settled once."""
+
+    def __init__(self, index: _Index) -> None:
+        self.index = index
+        # What still keeps a node from IN: attackers not yet OUT, and (a relation) sources not yet IN.
+        self.waiting = {node: len(found) for node, found in index.attackers.items()}
+        for relation_id, distinct in index.sources.items():
+            self.waiting[relation_id] += len(distinct)
+        self.labels: dict[str, Label] = {}
+        self.out_because: dict[str, str] = {}
+        self.queue: deque[str] = deque()
+
+    def settle(self, node: str, label: Label, because: str | None = None) -> None:
+        if node in self.labels:
+            return
+        self.labels[node] = label
+        if because is not None:
+            self.out_because[node] = because
+        self.queue.append(node)
+
+    def release(self, node: str) -> None:
+        """One thing fewer keeps `node` from IN."""
+        self.waiting[node] -= 1
+        if self.waiting[node] == 0:
+            self.settle(node, Label.IN)
+
+    def run(self) -> None:
+        for node, count in self.waiting.items():
+            if count == 0:
+                self.settle(node, Label.IN)
+        while self.queue:
+            node = self.queue.popleft()
+            hit = self.index.target.get(node)
+            if self.labels[node] is Label.IN:
+                if hit is not None:
+                    self.settle(hit, Label.OUT, node)
+                for relation_id in self.index.feeds.get(node, ()):
+                    self.release(relation_id)
+            else:
+                if hit is not None:
+                    self.release(hit)
+                for relation_id in self.index.feeds.get(node, ()):
+                    self.settle(relation_id, Label.OUT, node)
+
+
 def grounded(framework: Framework, rejected: Iterable[str] = ()) -> Labelling:
     """The grounded labelling; claims in `rejected` are taken as withdrawn (OUT, nothing can reinstate them)."""
-    relations = _usable(framework)
-    attackers: dict[str, list[str]] = {node: [] for node in framework.claims}
-    attackers.update({r.id: [] for r in framework.relations})
-    feeds: dict[str, list[str]] = {c: [] for c in framework.claims}  # claim -> relations it is a source of
-    sources: dict[str, tuple[str, ...]] = {}
-    target: dict[str, str] = {}
-    for relation in relations:
-        distinct = relation.sources if len(relation.sources) == 1 else tuple(dict.fromkeys(relation.sources))
-        sources[relation.id] = distinct
-        for source in distinct:
-            feeds[source].append(relation.id)
-        if relation.defeats:
-            attackers[relation.target].append(relation.id)
-            target[relation.id] = relation.target
-    # What still keeps a node from IN: attackers not yet OUT, and (a relation) sources not yet IN.
-    waiting = {node: len(found) for node, found in attackers.items()}
-    for relation_id, distinct in sources.items():
-        waiting[relation_id] += len(distinct)
-    unusable = {r.id for r in framework.relations} - sources.keys()
-    labels: dict[str, Label] = {}
-    out_because: dict[str, str] = {}
-    queue: deque[str] = deque()
-
-    def settle(node: str, label: Label, because: str | None = None) -> None:
-        if node in labels:
-            return
-        labels[node] = label
-        if because is not None:
-            out_because[node] = because
-        queue.append(node)
-
+    index = _index(framework)
+    labeller = _Labeller(index)
     for node in rejected:
-        if node in attackers:
-            settle(node, Label.OUT, node)  # its own withdrawal is the reason
-    for node in unusable:
-        settle(node, Label.OUT, node)  # names something that is not there: it cannot act
-    for node, count in waiting.items():
-        if count == 0:
-            settle(node, Label.IN)
-    while queue:
-        node = queue.popleft()
-        if labels[node] is Label.IN:
-            if node in target:
-                settle(target[node], Label.OUT, node)
-            for relation_id in feeds.get(node, ()):
-                waiting[relation_id] -= 1
-                if waiting[relation_id] == 0:
-                    settle(relation_id, Label.IN)
-        else:
-            if node in target:
-                hit = target[node]
-                waiting[hit] -= 1
-                if waiting[hit] == 0:
-                    settle(hit, Label.IN)
-            for relation_id in feeds.get(node, ()):
-                settle(relation_id, Label.OUT, node)
-    for node in attackers:
+        if node in index.attackers:
+            labeller.settle(node, Label.OUT, node)  # its own withdrawal is the reason
+    for node in {r.id for r in framework.relations} - index.sources.keys():
+        labeller.settle(node, Label.OUT, node)  # names something that is not there: it cannot act
+    labeller.run()
+    labels = labeller.labels
+    for node in index.attackers:
         labels.setdefault(node, Label.UNDECIDED)
-    return Labelling(labels, out_because, attackers, sources)
+    return Labelling(labels, labeller.out_because, index.attackers, index.sources)

@@ -179,7 +179,7 @@ def _read_sources(
 ) -> dict[str, LoadedSource]:
     sources: dict[str, LoadedSource] = {}
     shelf = Shelf(max_bytes)
-    for index, (source, map_file) in enumerate(zip(model.sources, source_maps)):
+    for index, (source, map_file) in enumerate(zip(model.sources, source_maps, strict=False)):
         if source.id in sources:
             file, at = locator.locate(("sources", index, "id"))
             problems.append(

@@ -100,10 +100,7 @@ def _locate(source: SourceText, wanted: str) -> tuple[int, int] | None:
     from rapidfuzz import fuzz
 
     text = source.folded.text
-    if len(text) <= DIRECT_SCAN_MAX_CHARS:
-        regions = [(0, len(text))]
-    else:
-        regions = _regions(source.index, wanted, len(text))
+    regions = [(0, len(text))] if len(text) <= DIRECT_SCAN_MAX_CHARS else _regions(source.index, wanted, len(text))
     best_score, best_window = -1.0, None
     for low, high in regions:
         found = fuzz.partial_ratio_alignment(wanted, text[low:high])

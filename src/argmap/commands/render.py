@@ -161,7 +161,7 @@ def render(
         title=not no_title,
     )
     code = EXIT_OK
-    for map_path, target in zip(maps, targets):
+    for map_path, target in zip(maps, targets, strict=False):
         result = check_map(map_path, options)
         if result.resolved is None:
             click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
@@ -278,7 +278,7 @@ def _distinct(maps: list[Path], targets: list[Path]) -> list[Path | None] | str:
     """The targets, unless two maps would be drawn to one file or a map is another's target:
     said before anything is drawn, so that no picture silently replaces another or a map."""
     drawn: dict[Path, Path] = {}
-    for map_path, target in zip(maps, targets):
+    for map_path, target in zip(maps, targets, strict=False):
         key = target.absolute()
         if key in drawn:
             return f"{drawn[key]} and {map_path} would both be drawn to {target}; draw them separately or use -o FOLDER"

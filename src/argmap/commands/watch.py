@@ -8,6 +8,7 @@ diagram on the projector. Ctrl-C ends the command quietly with exit code 0.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,10 +57,8 @@ def watch(paths: tuple[Path, ...], output: Path | None, options: Options) -> int
     targets = _targets(maps, output)
     if isinstance(targets, str):
         return fail(targets)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
         _loop(targets, options)
-    except KeyboardInterrupt:
-        pass  # Ctrl-C is how a watch ends
     return EXIT_OK
 
 
@@ -76,7 +75,7 @@ def _targets(maps: list[Path], output: Path | None) -> list[Target] | str:
     names = [m.with_suffix(".svg").name for m in maps]
     if len(set(names)) != len(names):
         return "two maps share a file name; watch them with separate -o folders"
-    return [Target(m, output / name, "svg") for m, name in zip(maps, names)]
+    return [Target(m, output / name, "svg") for m, name in zip(maps, names, strict=False)]
 
 
 def _loop(targets: list[Target], options: Options) -> None:

@@ -73,6 +73,15 @@ def uri_of(path: Path) -> str:
 
 def build_server() -> ArgmapServer:
     server = ArgmapServer()
+    _register_document_sync(server)
+    _register_file_watching(server)
+    _register_navigation(server)
+    _register_editing(server)
+    return server
+
+
+def _register_document_sync(server: ArgmapServer) -> None:
+    """Open, change, save, close: the map as the editor holds it, checked after each (debounced)."""
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ArgmapServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -92,6 +101,20 @@ def build_server() -> ArgmapServer:
         # A saved source or base changes what every open map finds: check them all.
         for path in list(ls.maps.open):
             ls.schedule(path, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
+        path = path_of(params.text_document.uri)
+        ls.maps.close(path)
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
+        )
+        for overlay in ls.maps.dependents(path):
+            ls.schedule(overlay, 0)  # it now reads the base from disk
+
+
+def _register_file_watching(server: ArgmapServer) -> None:
+    """Sources and bases change on disk too: re-check every open map when the editor says so."""
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
@@ -118,15 +141,9 @@ def build_server() -> ArgmapServer:
         for path in list(ls.maps.open):
             ls.schedule(path, 0)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
-        path = path_of(params.text_document.uri)
-        ls.maps.close(path)
-        ls.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
-        )
-        for overlay in ls.maps.dependents(path):
-            ls.schedule(overlay, 0)  # it now reads the base from disk
+
+def _register_navigation(server: ArgmapServer) -> None:
+    """Hover, definition, references and completion of ids and kinds."""
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
@@ -149,6 +166,10 @@ def build_server() -> ArgmapServer:
     def completion(ls: ArgmapServer, params: types.CompletionParams) -> list[types.CompletionItem]:
         path, offset = _at(ls, params.text_document.uri, params.position)
         return features.completion(ls.maps, path, offset) if offset is not None else []
+
+
+def _register_editing(server: ArgmapServer) -> None:
+    """Rename across a map and its overlays; quick fixes for quotes."""
 
     @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
     def prepare_rename(ls: ArgmapServer, params: types.PrepareRenameParams) -> types.Range | None:
@@ -173,8 +194,6 @@ def build_server() -> ArgmapServer:
         # From the current check, not the client's copy: a client may drop a diagnostic's data.
         current = [d for d in features.diagnostics(ls.maps, checked) if _overlaps(d.range, params.range)]
         return features.code_actions(params.text_document.uri, current)
-
-    return server
 
 
 def _at(ls: ArgmapServer, uri: str, position: types.Position) -> tuple[Path, int | None]:

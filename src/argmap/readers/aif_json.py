@@ -164,7 +164,7 @@ def _aifdb(data: dict[str, Any], shape: str, prefix: str) -> AifGraph:
             raise AifError(f"{where} must be an object with `fromID` and `toID`")
         edges.append(_edge(nodes, _identifier(item, "fromID", where), _identifier(item, "toID", where), where))
     graph = AifGraph(shape, nodes, edges)
-    for index, item in enumerate(_list(data, "locutions", prefix)):
+    for item in _list(data, "locutions", prefix):
         if isinstance(item, dict) and str(item.get("nodeID")) in nodes and item.get("timestamp"):
             node = nodes[str(item["nodeID"])]
             # the locution's own time is the moment it was said; the node's may be when it was drawn

@@ -67,7 +67,7 @@ def export_dict(resolved: ResolvedMap) -> dict[str, Any]:
         entry["characters"] = len(loaded.text.text) if loaded is not None and loaded.text is not None else None
         entry["excluded"] = [
             {**quote_dict(resolved, q), "reason": exclusion.reason}
-            for q, exclusion in zip(resolved.exclusions.get(source.id, []), source.exclude)
+            for q, exclusion in zip(resolved.exclusions.get(source.id, []), source.exclude, strict=False)
         ]
         sources.append(entry)
     claims = []

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 try:
@@ -119,10 +119,8 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 
 def _remove(name: str) -> None:
-    try:
+    with suppress(OSError):
         os.unlink(name)
-    except OSError:
-        pass
 
 
 def write_output(target: Path | None, data: bytes, inputs: Mapping[Path, str] | None = None) -> None:
