@@ -14,6 +14,7 @@ command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
 if [[ "${1:-}" == *test* ]]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+  command -v npm >/dev/null 2>&1 || need+=(nodejs npm)  # the Argdown CLI the export tests parse with
 fi
 if [ "${#need[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

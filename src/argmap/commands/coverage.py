@@ -1,7 +1,7 @@
 """`argmap coverage`: how much of each source the quotes cover, by sentence and by paragraph.
 
-Exit codes: 0 measured (and at or above --min); 1 below --min, or a map with errors that
-could not be measured; 2 an unreadable map or a broken configuration.
+Exit codes: 0 measured (and at or above --min); 1 below --min, a map with errors that could
+not be measured, or (with `strict`) with warnings; 2 an unreadable map or a broken configuration.
 """
 
 from __future__ import annotations
@@ -79,6 +79,9 @@ def coverage(map_files: tuple[Path, ...], minimum: float | None, fmt: str, optio
                 "count as uncovered, and coverage fails until they are fixed",
                 err=True,
             )
+            codes.append(EXIT_PROBLEMS)
+        elif options.config.strict and result.warnings:
+            report_problems(result)  # strict: a warning fails the gate as an error would
             codes.append(EXIT_PROBLEMS)
         found = measure.map_coverage(result.resolved)
         texts.append(measure.format_text(result.file, found, minimum))

@@ -3,7 +3,7 @@
 Only click and the standard library are imported here, so `argmap --help` stays
 fast; the pipeline and the analysis are imported when the command runs.
 
-Exit codes: 0, or 1 when the map has check errors or the thesis's verdict is one named
+Exit codes: 0, or 1 when the map has check errors (or warnings, with `strict`) or the thesis's verdict is one named
 by --fail-if; 2 for a usage error, a map that cannot be read, a broken configuration,
 or an output that cannot be written.
 """
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail, map_inputs
+from argmap.commands.common import EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, exit_code, fail, map_inputs
 from argmap.format.vocabulary import REPORT_FORMATS, format_names
 
 if TYPE_CHECKING:
@@ -121,9 +121,9 @@ def evaluate(
         write_output(output, text.encode("utf-8"))
     except WriteError as error:
         return fail(str(error))
-    if result.errors or (evaluation.verdict is not None and evaluation.verdict in fail_if):
+    if evaluation.verdict is not None and evaluation.verdict in fail_if:
         return EXIT_PROBLEMS
-    return EXIT_OK
+    return exit_code([result], options.config.strict)  # errors, and warnings when strict
 
 
 def _case_hint(name: str, known: list[str]) -> str:

@@ -5,7 +5,7 @@ fast; the pipeline, the graph and the writers are imported when the command runs
 The command is added to the `argmap` group in `argmap.commands.main`.
 
 Exit codes: 0 every picture written from a map without errors; 1 a map had check
-errors (what resolved is still drawn; a warning gives the count); 2 usage error
+errors, or warnings with `strict` configured (what resolved is still drawn; a warning gives the count); 2 usage error
 (including a --focus/--group that names nothing in the map), an unreadable map,
 Graphviz missing, failing or too slow, or an output that could not be written.
 """
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, fail, map_inputs
+from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, exit_code, fail, map_inputs
 from argmap.format.vocabulary import DIAGRAM_FORMATS, format_names, kind_names, suffix_map
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ def render(
             continue
         if target is not None:
             click.echo(f"argmap: wrote {target}", err=True)
-        code = max(code, EXIT_PROBLEMS if result.errors else EXIT_OK)
+        code = max(code, exit_code([result], options.config.strict))  # strict: warnings fail too
     return code
 
 

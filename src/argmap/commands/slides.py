@@ -3,7 +3,7 @@
 Only click and the standard library are imported here, so `argmap --help` stays fast.
 Both commands are added to the `argmap` group in `argmap.commands.main`.
 
-Exit codes: 0 written from a map without errors; 1 the map had check errors (what resolved
+Exit codes: 0 written from a map without errors; 1 the map had check errors (or warnings, with `strict`) (what resolved
 is still shown, after a warning); 2 usage error, an unreadable map, Graphviz or librsvg
 missing or failing, or an output that could not be written.
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, fail, map_inputs, report_problems
+from argmap.commands.common import EXIT_PROBLEMS, EXIT_UNUSABLE, exit_code, fail, map_inputs, report_problems
 from argmap.format import vocabulary
 from argmap.format.vocabulary import format_names
 
@@ -143,7 +143,7 @@ def slides(
     except OSError as error:
         return fail(f"cannot write {path}: {error.strerror or error}")
     click.echo(f"argmap: wrote {len(made)} slides to {path}", err=True)
-    return EXIT_PROBLEMS if result.errors else EXIT_OK
+    return exit_code([result], options.config.strict)  # strict: warnings fail too
 
 
 @click.command()
@@ -194,4 +194,4 @@ def html(
         return fail(str(error))
     if str(target) != "-":
         click.echo(f"argmap: wrote {target}", err=True)
-    return EXIT_PROBLEMS if result.errors else EXIT_OK
+    return exit_code([result], options.config.strict)  # strict: warnings fail too
