@@ -21,7 +21,9 @@ from tests.conftest import OPED, ROOT, Run
 
 from argmap.anchor.find import SourceText, find_quote
 from argmap.check.pipeline import check_map
-from argmap.edit.edit import double_quoted, exact_text, fix_map, next_id, render_scalar
+from argmap.edit.add import next_id
+from argmap.edit.fix import exact_text, fix_map
+from argmap.edit.scalars import double_quoted, render_scalar
 
 NBSP = "\u00a0"
 
@@ -505,7 +507,7 @@ def test_fix_makes_degraded_quotes_exact_and_changes_nothing_else(quotes: list[t
         new_lines = target.read_text(encoding="utf-8").split("\n")
         old_lines = text.split("\n")
         assert len(new_lines) == len(old_lines)
-        for number, (old, new) in enumerate(zip(old_lines, new_lines)):
+        for number, (old, new) in enumerate(zip(old_lines, new_lines, strict=True)):
             if number not in quote_lines:
                 assert old == new
             else:
@@ -564,6 +566,7 @@ def test_an_overlay_gets_its_own_quotes_fixed_and_ids_unique_across_its_base(
 
 def test_the_add_command_offers_exactly_the_kinds_edit_can_add() -> None:
     from argmap.commands.edit import KINDS  # spelled out there so `argmap --help` imports nothing heavy
-    from argmap.edit.edit import ID_PREFIX
+    from argmap.edit.add import addable_kind
+    from argmap.format.vocabulary import KINDS as ALL_KINDS
 
-    assert set(KINDS) == set(ID_PREFIX)
+    assert set(KINDS) == {k.name for k in ALL_KINDS if addable_kind(k.name) is not None}
