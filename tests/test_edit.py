@@ -21,7 +21,9 @@ from tests.conftest import OPED, ROOT, Run
 
 from argmap.anchor.find import SourceText, find_quote
 from argmap.check.pipeline import check_map
-from argmap.edit.edit import double_quoted, exact_text, fix_map, next_id, render_scalar
+from argmap.edit.add import next_id
+from argmap.edit.fix import exact_text, fix_map
+from argmap.edit.scalars import double_quoted, render_scalar
 
 NBSP = "\u00a0"
 
@@ -197,6 +199,22 @@ def test_add_refuses_an_unknown_target_and_leaves_the_file_alone(project: Path, 
     assert "not added" in result.err and "the map is unchanged" in result.err
     assert target.read_bytes() == before
     assert [p.name for p in target.parent.iterdir()] == ["map.yaml"]  # no temporary file left behind
+
+
+def test_a_plain_value_only_the_loader_reads_is_refused_with_where_and_how(
+    project: Path, run: Callable[..., Run]
+) -> None:
+    # libyaml reads `text: Will it last?,` inside braces; the editor's exact parser does not
+    claim = "  - {id: P9, kind: premise, text: Will it last?, supports: T1}\n"
+    target = write_map(project, COMMENTED.replace("# a comment closing the claims list", claim + "# closing"))
+    before = target.read_bytes()
+    for args in (("add", "objection", "--to", "P1", "--text", "No."), ("fix",)):
+        result = run(*args, target)
+        assert result.code == 2
+        line = COMMENTED[: COMMENTED.index("# a comment closing")].count("\n") + 1
+        assert f"cannot edit this map safely: line {line}, column 47: expected ',' or '}}', but got '?'" in result.err
+        assert 'put that value in double quotes (e.g. `text: "Will it last?"`)' in result.err
+        assert target.read_bytes() == before
 
 
 def test_add_refuses_a_quote_not_in_the_source_and_shows_the_suggestion(project: Path, run: Callable[..., Run]) -> None:
@@ -505,7 +523,7 @@ def test_fix_makes_degraded_quotes_exact_and_changes_nothing_else(quotes: list[t
         new_lines = target.read_text(encoding="utf-8").split("\n")
         old_lines = text.split("\n")
         assert len(new_lines) == len(old_lines)
-        for number, (old, new) in enumerate(zip(old_lines, new_lines, strict=False)):
+        for number, (old, new) in enumerate(zip(old_lines, new_lines, strict=True)):
             if number not in quote_lines:
                 assert old == new
             else:
@@ -564,6 +582,7 @@ def test_an_overlay_gets_its_own_quotes_fixed_and_ids_unique_across_its_base(
 
 def test_the_add_command_offers_exactly_the_kinds_edit_can_add() -> None:
     from argmap.commands.edit import KINDS  # spelled out there so `argmap --help` imports nothing heavy
-    from argmap.edit.edit import ID_PREFIX
+    from argmap.edit.add import addable_kind
+    from argmap.format.vocabulary import KINDS as ALL_KINDS
 
-    assert set(KINDS) == set(ID_PREFIX)
+    assert set(KINDS) == {k.name for k in ALL_KINDS if addable_kind(k.name) is not None}

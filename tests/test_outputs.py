@@ -184,12 +184,12 @@ def test_interrupted_edits_leave_only_documented_temporary_names(project: Path, 
     code = (
         "import sys, tempfile\n"
         "from pathlib import Path\n"
-        "from argmap.edit import edit\n"
+        "from argmap.edit import session\n"
         "names = []\n"
         "real = tempfile.mkstemp\n"
         "def spy(*a, **k):\n"
         "    made = real(*a, **k); names.append(made[1]); return made\n"
-        "edit.tempfile.mkstemp = spy\n"
+        "session.tempfile.mkstemp = spy\n"
         "from argmap.commands.main import main\n"
         "main(['add', 'objection', '--to', 'P1', '--text', 'x', sys.argv[1]])\n"
         "print('\\n'.join(Path(n).name for n in names))\n"
@@ -211,7 +211,7 @@ def test_add_on_a_full_disk_is_a_clear_error_and_changes_nothing(
 ) -> None:
     import errno
 
-    import argmap.edit.edit
+    import argmap.edit.session
 
     real_fdopen = os.fdopen
 
@@ -228,7 +228,7 @@ def test_add_on_a_full_disk_is_a_clear_error_and_changes_nothing(
         def write(self, data: bytes) -> int:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(argmap.edit.edit.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
+    monkeypatch.setattr(argmap.edit.session.os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
     before = snapshot(project)
     result = run("add", "objection", "--to", "P1", "--text", "No.", map_file)
     assert result.code == 2

@@ -1,11 +1,12 @@
 """`argmap add` and `argmap fix`: the commands that edit a map file.
 
 Only click and the standard library are imported at start-up (argmap's `--help` stays fast);
-the work is done by `argmap.edit.edit`, imported when a command runs. `fix_command` is what both
+the work is done by `argmap.edit.add` and `argmap.edit.fix`, imported when a command runs. `fix_command` is what both
 `argmap fix` and `argmap check --fix` call.
 
 Exit codes: 0 done; 1 refused (the new claim has problems) or problems remain; 2 usage error,
-a map that cannot be read, or a file that cannot be written.
+a map that cannot be read, or a file that cannot be written. The edit stage reports an
+`Outcome` (or raises `EditError`); `exit_code` maps it here.
 """
 
 from __future__ import annotations
@@ -16,16 +17,23 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.commands.common import EXIT_OK, EXIT_UNUSABLE, colour_wanted, map_inputs
-from argmap.format import vocabulary
+from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, map_inputs
+from argmap.format.vocabulary import BASES, kind_names
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
-    from argmap.edit.edit import FixResult
+    from argmap.edit.fix import FixResult
+    from argmap.edit.session import Outcome
 
 
-KINDS = vocabulary.kind_names(addable_only=True)
-BASES = vocabulary.BASES
+KINDS = kind_names(addable_only=True)
+
+
+def exit_code(outcome: Outcome) -> int:
+    """The exit code of an edit's outcome."""
+    from argmap.edit.session import Outcome
+
+    return {Outcome.DONE: EXIT_OK, Outcome.PROBLEMS: EXIT_PROBLEMS, Outcome.UNUSABLE: EXIT_UNUSABLE}[outcome]
 
 
 @click.command()
@@ -85,7 +93,8 @@ def add(
     Example:
       argmap add objection --to P1 --text "Trade alone does not make an alliance." arguments/map.yaml
     """
-    from argmap.edit.edit import EditError, NewClaim, add_claim
+    from argmap.edit.add import NewClaim, add_claim
+    from argmap.edit.session import EditError
     from argmap.writers.files import edit_lock
     from argmap.writers.problems import format_text
 
@@ -101,7 +110,7 @@ def add(
         if result.existing:
             click.echo(format_text(result.existing, 1, colour), nl=False, err=True)
         click.echo(f"argmap: {result.file}: nothing added: {result.message}", err=True)
-        return result.code
+        return exit_code(result.code)
     if result.refused:
         click.echo(
             f"argmap: {result.file}: the claim would be added as (line numbers below count these lines):", err=True
@@ -113,7 +122,7 @@ def add(
             "the map is unchanged",
             err=True,
         )
-        return result.code
+        return exit_code(result.code)
     if result.warnings:
         click.echo(format_text(result.warnings, 1, colour), nl=False, err=True)
     if dry_run:
@@ -170,7 +179,7 @@ def print_fix(result: FixResult) -> None:
 def fix_command(paths: tuple[Path, ...], dry_run: bool, options: Options) -> int:
     """Fix every map named (folders: every .yaml/.yml file below them); the worst exit code of them."""
     from argmap.check.pipeline import find_maps
-    from argmap.edit.edit import fix_map
+    from argmap.edit.fix import fix_map
     from argmap.writers.files import edit_lock
     from argmap.writers.problems import format_text
 
@@ -183,7 +192,7 @@ def fix_command(paths: tuple[Path, ...], dry_run: bool, options: Options) -> int
         with edit_lock(path):
             result = fix_map(path, dry_run, options)
         print_fix(result)
-        code = max(code, result.code)
+        code = max(code, exit_code(result.code))
     return code
 
 

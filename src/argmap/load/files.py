@@ -103,27 +103,32 @@ def _read_up_to(handle: int, limit: int) -> bytes:
 def read_text(path: Path, max_bytes: int) -> tuple[str | None, Problem | None]:
     """Read a map file as text, or say precisely why it cannot be read."""
     name = display_name(path)
-    at = Position(1, 1)
     try:
         raw = read_regular(path, max_bytes)
     except Unreadable as error:
-        if error.too_large and error.size is None:  # grew while it was read
-            return None, problem(name, at, "AM105", f"the file is larger than {max_bytes:,} bytes")
-        if error.too_large:
-            return None, problem(
-                name,
-                at,
-                "AM105",
-                f"the file is {error.size:,} bytes; argmap reads maps of at most {max_bytes:,} bytes",
-                "a map is usually a few kilobytes: check that this is the right file (--max-bytes raises the limit)",
-            )
-        hint = None
-        if str(error).startswith("this is a folder"):
-            hint = "name a .yaml file, or pass the folder to `argmap check` to check every map in it"
-        elif str(error) == "no such file":
-            hint = "check the path and the spelling of the file name"
-        return None, problem(name, at, "AM100", str(error), hint)
+        return None, unreadable_problem(name, error, max_bytes)
     return decode_utf8(name, raw)
+
+
+def unreadable_problem(name: str, error: Unreadable, max_bytes: int) -> Problem:
+    """A map that `read_regular` would not read, as a problem (AM105 too large, else AM100)."""
+    at = Position(1, 1)
+    if error.too_large and error.size is None:  # grew while it was read
+        return problem(name, at, "AM105", f"the file is larger than {max_bytes:,} bytes")
+    if error.too_large:
+        return problem(
+            name,
+            at,
+            "AM105",
+            f"the file is {error.size:,} bytes; argmap reads maps of at most {max_bytes:,} bytes",
+            "a map is usually a few kilobytes: check that this is the right file (--max-bytes raises the limit)",
+        )
+    hint = None
+    if str(error).startswith("this is a folder"):
+        hint = "name a .yaml file, or pass the folder to `argmap check` to check every map in it"
+    elif str(error) == "no such file":
+        hint = "check the path and the spelling of the file name"
+    return problem(name, at, "AM100", str(error), hint)
 
 
 _BOMS = (

@@ -27,6 +27,8 @@ from typing import Any
 import yaml
 
 from argmap.format.problems import Position, Problem, Severity, problem
+from argmap.load.events import Node, parse_events, walk
+from argmap.load.events import PathKey as PathKey  # named here too: most stages import it from the loader
 from argmap.load.files import display_name, read_text
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -34,10 +36,6 @@ MAX_DEPTH = 64
 # Values (scalars, lists, mappings) in one map. Each costs memory and time in every stage after
 # loading; 10,000 claims take about 70,000, while a 5 MB flow list `[a, a, …]` holds 1.6 million.
 MAX_VALUES = 100_000
-
-PathKey = tuple[str | int, ...]
-
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # YAML 1.2 core schema, https://yaml.org/spec/1.2.2/#1032-tag-resolution
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -139,16 +137,6 @@ def load_text(text: str, name: str) -> Loaded:
     return Loaded(name, builder.root, builder.positions, builder.problems)
 
 
-def parse_events(text: str, loader_class: Any = _Loader) -> Iterator[Any]:
-    """The YAML parser's events for `text`, one at a time (so a caller can stop early)."""
-    loader = loader_class(text)
-    try:
-        while loader.check_event():
-            yield loader.get_event()
-    finally:
-        loader.dispose()
-
-
 def _yaml_type(value: Any) -> str:
     if isinstance(value, list):
         return "list"
@@ -245,117 +233,104 @@ class _Builder:
         raise _Stop
 
     def build(self, events: Iterator[Any]) -> None:
-        # Each frame: [container, path, pending key or None, key position, first line of each key]
-        stack: list[list[Any]] = []
-        for event in events:
-            kind = type(event).__name__
-            if kind == "DocumentStartEvent":
-                self.documents += 1
-                if self.documents > 1:
-                    self.fail(
-                        _pos(event.start_mark),
-                        "AM108",
-                        "the file holds more than one YAML document",
-                        "a map is one document: remove the `---` line and what follows, or split it into two files",
-                    )
-                continue
-            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
-                continue
-            if kind == "AliasEvent":
-                self.fail(
-                    _pos(event.start_mark),
-                    "AM104",
-                    f"YAML alias *{event.anchor} is not allowed in a map",
-                    "write the value out in full; argmap refuses aliases so that a small file cannot expand into a huge one",
-                )
-            if kind in ("MappingEndEvent", "SequenceEndEvent"):
-                done = stack.pop()[0]
-                if not stack:
-                    self.root = done
-                continue
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                self.fail(
-                    _pos(event.start_mark),
-                    "AM104",
-                    f"YAML anchor &{anchor} is not allowed in a map",
-                    "remove the &name; argmap refuses anchors and aliases so that a small file cannot expand into a huge one",
-                )
-            self._check_tag(event)
-            at = _pos(event.start_mark)
-            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                self._take_key(stack[-1], event, kind, at)
-                continue
-            self.values += 1
-            if self.values > MAX_VALUES:
-                self.fail(
-                    at,
-                    "AM116",
-                    f"the map holds more than {MAX_VALUES:,} values (this is the first one over)",
-                    "a map of one article needs a few hundred: check for a list that runs away",
-                )
-            if kind == "ScalarEvent":
-                value: Any = self._scalar(event, at)
-            elif kind == "MappingStartEvent":
-                value = {}
+        for node in walk(events):
+            if node.kind == "document":
+                self._document(node)
+            elif node.kind == "end":
+                if node.parent is None:
+                    assert node.frame is not None
+                    self.root = node.frame.payload
             else:
-                value = []
-            path = self._place(stack, value, at)
-            if kind != "ScalarEvent":
-                if len(stack) >= MAX_DEPTH:
-                    self.fail(
-                        at,
-                        "AM107",
-                        f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                        "a map needs only a few levels: check for runaway brackets or indentation",
-                    )
-                stack.append([value, path, None, None, {}])
-            elif not stack:
-                self.root = value
+                self._check_node(node.event)
+                if node.is_key:
+                    self._take_key(node)
+                else:
+                    self._take_value(node)
 
-    def _take_key(self, frame: list[Any], event: Any, kind: str, at: Position) -> None:
-        if kind != "ScalarEvent":
+    def _document(self, node: Node) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.fail(
+                _pos(node.event.start_mark),
+                "AM108",
+                "the file holds more than one YAML document",
+                "a map is one document: remove the `---` line and what follows, or split it into two files",
+            )
+
+    def _check_node(self, event: Any) -> None:
+        """Refuse aliases, anchors and tags, before the node is read."""
+        if type(event).__name__ == "AliasEvent":
+            self.fail(
+                _pos(event.start_mark),
+                "AM104",
+                f"YAML alias *{event.anchor} is not allowed in a map",
+                "write the value out in full; argmap refuses aliases so that a small file cannot expand "
+                "into a huge one",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self.fail(
+                _pos(event.start_mark),
+                "AM104",
+                f"YAML anchor &{anchor} is not allowed in a map",
+                "remove the &name; argmap refuses anchors and aliases so that a small file cannot expand "
+                "into a huge one",
+            )
+        self._check_tag(event)
+
+    def _take_key(self, node: Node) -> None:
+        at = _pos(node.event.start_mark)
+        if node.kind != "scalar":
             self.fail(at, "AM102", "a mapping key must be a plain word, not a list or a mapping")
-        key = str(event.value)
-        seen: dict[str, Position] = frame[4]
-        if "\u0000" in key:
+        key = node.key
+        if key is not None and "\u0000" in key:
             self.problems.append(
                 problem(self.name, at, "AM110", f"the key {key!r} holds a NUL character", "delete the \\0 from the key")
-            )
-            key = f"{key}\u0000duplicate{len(seen)}"  # kept out of the data; the error above stands
-        elif key in seen:
+            )  # kept out of the data under another name; the error above stands
+        elif node.first is not None:
             self.problems.append(
                 problem(
                     self.name,
                     at,
                     "AM103",
-                    f"duplicate key `{key}` (first at line {seen[key].line})",
+                    f"duplicate key `{key}` (first at line {node.first.line + 1})",
                     "YAML would silently keep only the last one: delete one, or merge them",
                 )
-            )
-            key = f"{key}\u0000duplicate{len(seen)}"  # keep both apart; the error above already stands
-        seen[key] = at
-        frame[2] = key
-        frame[3] = at
+            )  # both kept apart under two names; the error above already stands
 
-    def _place(self, stack: list[list[Any]], value: Any, at: Position) -> PathKey:
-        if not stack:
-            path: PathKey = ()
-        else:
-            frame = stack[-1]
-            container = frame[0]
-            if isinstance(container, dict):
-                key = frame[2]
-                if "\u0000duplicate" not in key:
-                    container[key] = value
-                path = (*frame[1], key)
-                self.positions.keys[path] = frame[3]
-                frame[2] = None
-            else:
-                path = (*frame[1], len(container))
-                container.append(value)
-        self.positions.values[path] = at
-        return path
+    def _take_value(self, node: Node) -> None:
+        at = _pos(node.event.start_mark)
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self.fail(
+                at,
+                "AM116",
+                f"the map holds more than {MAX_VALUES:,} values (this is the first one over)",
+                "a map of one article needs a few hundred: check for a list that runs away",
+            )
+        value: Any = {} if node.kind == "mapping" else [] if node.kind == "sequence" else self._scalar(node.event, at)
+        self._place(node, value, at)
+        if node.frame is not None:
+            if node.frame.depth >= MAX_DEPTH:
+                self.fail(
+                    at,
+                    "AM107",
+                    f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                    "a map needs only a few levels: check for runaway brackets or indentation",
+                )
+            node.frame.payload = value
+        elif node.parent is None:
+            self.root = value
+
+    def _place(self, node: Node, value: Any, at: Position) -> None:
+        parent = node.parent
+        if parent is not None and parent.kind == "mapping":
+            if node.kept:
+                parent.payload[node.path[-1]] = value
+            self.positions.keys[node.path] = _pos(parent.key_mark)
+        elif parent is not None:
+            parent.payload.append(value)
+        self.positions.values[node.path] = at
 
     def _check_tag(self, event: Any) -> None:
         tag = getattr(event, "tag", None)

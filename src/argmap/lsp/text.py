@@ -18,7 +18,7 @@ from typing import Literal
 import yaml
 from lsprotocol import types
 
-from argmap.load.yaml_map import parse_events
+from argmap.load.events import parse_events
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
