@@ -14,6 +14,19 @@ for suffix in dot svg png; do
   argmap render "$STUDENT" --group student --group nato -o "docs/student-overlay.$suffix"
 done
 
+# What objections do (README, docs/evaluation.md): evaluated drawings.
+argmap render --evaluate "$STUDENT" --group nato --group coord -o docs/student-overlay-evaluated.png
+for case in docs/evaluation/*.yaml; do
+  argmap render --evaluate "$case" -o "${case%.yaml}.png"
+done
+
+# The overview slide of the op-ed's deck (docs/presenting.md). docs/html-page.png and the
+# editor screenshots (docs/editors.md) are screenshots of a browser and an editor: retaken by hand.
+deck="$(mktemp -d)"
+argmap slides "$OPED" -o "$deck" --format png
+cp "$deck/slide-02-overview.png" docs/slides-overview.png
+rm -r "$deck"
+
 # The rules' documentation, from their docstrings.
 python -m argmap.check.docs > docs/rules.md
 
