@@ -149,6 +149,15 @@ def test_a_relation_that_changes_type_is_changed_not_removed_and_added(run: Call
     assert 'class="support diff-changed"' in dot and "was attack" in dot
 
 
+def test_a_relation_written_twice_is_marked_copy_by_copy(run: Callable[..., Run], project: Path) -> None:
+    old = _write(project, "old.yaml", MINIMAL_MAP)
+    new = _write(project, "new.yaml", MINIMAL_MAP + "relations:\n  - {type: support, from: [P1], to: T1}\n")
+    assert "+ P1 -> T1 support" in run("diff", old, new).out.splitlines()
+    dot = run("diff", "--format", "dot", old, new).out
+    assert '"P1" -> "T1" [id="support-1", class="support",' in dot
+    assert '"P1" -> "T1" [id="support-2", class="support diff-added",' in dot
+
+
 def test_same_words_at_another_place_is_a_changed_quote(run: Callable[..., Run], project: Path) -> None:
     claim = (
         "  - id: P2\n    kind: premise\n    text: Threats.\n    quote:\n      exact: external threats\n"

@@ -56,6 +56,29 @@ def test_linked_relations_of_every_type_meet_at_a_junction() -> None:
     assert all(e.attrs["arrowhead"] == "none" for e in graph.edges if "co-premise" in e.classes)
 
 
+def test_each_edge_knows_the_link_it_draws() -> None:
+    resolved = check_map(GRAMMAR).resolved
+    assert resolved is not None
+    graph = build_graph(resolved)
+    assert all(e.link is not None and resolved.links[e.link].type == e.type for e in graph.edges)
+    junctions = {n.id: n.link for n in graph.nodes if n.kind == "junction"}
+    assert all(link is not None for link in junctions.values())
+    for edge in graph.edges:  # a junction's own feeds and arrow carry its link
+        if edge.tail in junctions:
+            assert edge.link == junctions[edge.tail]
+        if "co-premise" in edge.classes:
+            assert edge.link == junctions[edge.head]
+    linked = next(i for i, link in enumerate(resolved.links) if link.id == "L.choice")
+    assert {(e.tail, e.head) for e in graph.edges if e.link == linked} == {
+        ("P2", f"_j{linked + 1}"),
+        ("I1", f"_j{linked + 1}"),
+        (f"_j{linked + 1}", "T1"),
+    }
+    r1 = next(i for i, link in enumerate(resolved.links) if link.type == "undercut" and link.sources == ("R1",))
+    (undercut,) = [e for e in graph.edges if e.tail == "R1"]
+    assert undercut.link == r1  # the undercut's own link, not the one it lands on
+
+
 def test_the_legend_names_exactly_the_shapes_used() -> None:
     graph = graph_of(GRAMMAR)
     relations = [item for item in graph.legend if item in ("support", "example", "attack", "undercut")]

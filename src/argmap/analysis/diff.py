@@ -1,10 +1,10 @@
 """`argmap diff`: what changed between two maps — claims, relations, sources, groups.
 
 `compare(old, new)` takes two `ResolvedMap`s and returns a `MapDiff`: claims matched
-by id, relations by name (`FROM -> TO`), sources and groups by id. Writers turn it
-into text (`format_text`, for people and CI logs), JSON (`format_json`, documented
-in docs/diff.md, ``"argmap_diff": 1``) and a diagram of the new map with the changes
-marked (`diff_graph`, a post-processed `argmap.graph.build.Graph`).
+by id, relations by name (`FROM -> TO`), sources and groups by id. `argmap.analysis.diff_format`
+turns it into text (`format_text`, for people and CI logs) and JSON (`format_json`, documented
+in docs/diff.md, ``"argmap_diff": 1``); `diff_marks` hands what changed, as plain data, to
+`argmap.graph.diff.diff_graph`, which draws the new map with the changes marked.
 
 Decisions (docs/diff.md says the same for users):
 
@@ -28,16 +28,13 @@ old map's), so the same two maps give the same bytes in every format.
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.anchor.resolve import Link, ResolvedMap
+from argmap.graph.diff import DiffMarks
 from argmap.writers.export_json import export_dict
 
-DIFF_VERSION = 1
 CLAIM_FIELDS: tuple[str, ...] = ("kind", "text", "quotes", "voice", "basis", "implicit", "added_by", "group", "note")
 RELATION_FIELDS: tuple[str, ...] = ("type", "id", "note")
 SOURCE_FIELDS: tuple[str, ...] = (
@@ -54,7 +51,6 @@ SOURCE_FIELDS: tuple[str, ...] = (
 )
 GROUP_FIELDS: tuple[str, ...] = ("label", "note")
 MAP_FIELDS: tuple[str, ...] = ("title", "description")
-_VERBS = {"support": "supports", "example": "exemplifies", "attack": "attacks", "undercut": "undercuts"}
 
 
 @dataclass(frozen=True)
@@ -225,27 +221,9 @@ def _relations(
     old: ResolvedMap, new: ResolvedMap, old_doc: dict[str, Any], new_doc: dict[str, Any], result: MapDiff
 ) -> None:
     """Match links by name; of several with one name, same types pair first, then in order."""
-    section = Section()
-    old_by_name: dict[str, list[int]] = {}
-    for index, link in enumerate(old.links):
-        old_by_name.setdefault(link.name, []).append(index)
-    matched: dict[int, int] = {}  # new index -> old index
-    used: set[int] = set()
-    for index, link in enumerate(new.links):  # first pass: same name and type
-        for candidate in old_by_name.get(link.name, []):
-            if candidate not in used and old.links[candidate].type == link.type:
-                matched[index] = candidate
-                used.add(candidate)
-                break
-    for index, link in enumerate(new.links):  # second pass: same name, another type
-        if index in matched:
-            continue
-        for candidate in old_by_name.get(link.name, []):
-            if candidate not in used:
-                matched[index] = candidate
-                used.add(candidate)
-                break
+    matched = _match_links(old.links, new.links)  # new index -> old index
     result.link_matches = {old_index: new_index for new_index, old_index in matched.items()}
+    section = Section()
     for index, link in enumerate(new.links):
         entry = _link_entry(new, link)
         if index not in matched:
@@ -259,66 +237,52 @@ def _relations(
             result.new_link_status[index] = "changed"
             if before["type"] != entry["type"]:
                 result.old_relation_types[index] = before["type"]
+    kept = set(matched.values())
     for index, link in enumerate(old.links):
-        if index not in used:
+        if index not in kept:
             section.removed.append(_link_entry(old, link))
             result.old_link_status[index] = "removed"
     result.relations = section
 
 
-# --- text ------------------------------------------------------------------------------------------
+def _match_links(old_links: list[Link], new_links: list[Link]) -> dict[int, int]:
+    """New link index -> old link index, by name: first a link of the same type (the earliest not
+    yet taken), then, for the links left, the earliest of another type."""
+    waiting: dict[tuple[str, str], list[int]] = {}  # (name, type) -> old indexes not yet matched, reversed
+    for index in reversed(range(len(old_links))):
+        waiting.setdefault((old_links[index].name, old_links[index].type), []).append(index)
+    matched: dict[int, int] = {}
+    for index, link in enumerate(new_links):  # first pass: same name and type
+        candidates = waiting.get((link.name, link.type))
+        if candidates:
+            matched[index] = candidates.pop()
+    left: dict[str, list[int]] = {}  # name -> old indexes still unmatched, in map order
+    for index in sorted(i for candidates in waiting.values() for i in candidates):
+        left.setdefault(old_links[index].name, []).append(index)
+    taken = dict.fromkeys(left, 0)  # name -> how many of `left` are used
+    for index, link in enumerate(new_links):  # second pass: same name, another type
+        if index in matched or link.name not in left or taken[link.name] >= len(left[link.name]):
+            continue
+        matched[index] = left[link.name][taken[link.name]]
+        taken[link.name] += 1
+    return matched
 
 
-def _q(text: str) -> str:
-    """A string in double quotes, with quotes, backslashes and line breaks escaped: one line, unambiguous."""
-    return json.dumps(text, ensure_ascii=False)
+def diff_marks(diff: MapDiff) -> DiffMarks:
+    """What the diagram of the diff (`argmap.graph.diff.diff_graph`) marks."""
+    return DiffMarks(
+        caption=f"Changes from {diff.old_file} to {diff.new_file}: {summary(diff)}",
+        added_claims=frozenset(c["id"] for c in diff.claims.added),
+        changed_claims={c.key: tuple(f.field for f in c.changes) for c in diff.claims.changed},
+        removed_claims=tuple(c["id"] for c in diff.claims.removed),
+        new_link_status=diff.new_link_status,
+        old_link_status=diff.old_link_status,
+        old_relation_types=diff.old_relation_types,
+        link_matches=diff.link_matches,
+    )
 
 
-def _value(name: str, value: Any) -> str:
-    if value is None:
-        return "(none)"
-    if name == "quotes":
-        return " + ".join(_quote_text(q) for q in value) if value else "(no quote)"
-    if name == "excluded":
-        return " + ".join(_q(e["exact"]) for e in value) if value else "(none)"
-    if name == "content":
-        return (
-            f"sha256 {str(value['sha256'])[:12]}…, {value['characters']} characters"
-            if value.get("sha256")
-            else "(unreadable)"
-        )
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if name in ("text", "note", "title", "description", "label", "added_by", "voice"):
-        return _q(str(value))
-    return str(value)
-
-
-def _quote_text(quote: dict[str, Any]) -> str:
-    if quote["start"] is None:
-        return f"{_q(quote['exact'])} ({quote['source']}: {quote['status'].replace('_', ' ')})"
-    return f"{_q(quote['exact'])} ({quote['source']} {quote['line']}:{quote['column']})"
-
-
-def _claim_line(mark: str, claim: dict[str, Any], relations: Iterable[dict[str, Any]]) -> str:
-    kind = ("implicit " if claim.get("implicit") else "") + str(claim["kind"])
-    if claim.get("basis"):
-        kind += f" · {claim['basis']}"
-    extra = []
-    if claim.get("added_by"):
-        extra.append(f"added by {claim['added_by']}")
-    if claim.get("voice"):
-        extra.append(f"voice: {claim['voice']}")
-    words = f"{mark} {claim['id']} {kind}" + (f" ({'; '.join(extra)})" if extra else "") + f": {_q(claim['text'])}"
-    links = [f"{_VERBS[r['type']]} {r['to']}" for r in relations if claim["id"] in r["from"]]
-    if links:
-        words += " " + ", ".join(links)
-    return words
-
-
-def _relation_line(mark: str, relation: dict[str, Any]) -> str:
-    named = f" ({relation['id']})" if relation.get("id") else ""
-    return f"{mark} {relation['name']} {relation['type']}{named}"
+# --- the summary line ------------------------------------------------------------------------------
 
 
 def _plural(count: int, word: str) -> str:
@@ -344,277 +308,3 @@ def summary(diff: MapDiff) -> str:
     if diff.map_changes:
         parts.append("map " + ", ".join(c.field for c in diff.map_changes) + " changed")
     return "; ".join(parts)
-
-
-def format_text(diff: MapDiff) -> str:
-    out = [f"--- {diff.old_file}", f"+++ {diff.new_file}"]
-    if diff.map_changes:
-        out.append("map:")
-        out += [f"~ {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}" for c in diff.map_changes]
-    if diff.claims:
-        out.append("claims:")
-        out += [_claim_line("+", c, diff.relations.added) for c in diff.claims.added]
-        out += [_claim_line("-", c, diff.relations.removed) for c in diff.claims.removed]
-        for changed in diff.claims.changed:
-            out += [
-                f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
-                for c in changed.changes
-            ]
-    if diff.relations:
-        out.append("relations:")
-        out += [_relation_line("+", r) for r in diff.relations.added]
-        out += [_relation_line("-", r) for r in diff.relations.removed]
-        for changed in diff.relations.changed:
-            out += [
-                f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
-                for c in changed.changes
-            ]
-    for title, section in (("sources", diff.sources), ("groups", diff.groups)):
-        if not section:
-            continue
-        out.append(f"{title}:")
-        out += [
-            f"+ {e['id']}" + (f": {_q(e['label'])}" if "label" in e else f" {e.get('path')}") for e in section.added
-        ]
-        out += [
-            f"- {e['id']}" + (f": {_q(e['label'])}" if "label" in e else f" {e.get('path')}") for e in section.removed
-        ]
-        for changed in section.changed:
-            out += [
-                f"~ {changed.key} {c.field}: {_value(c.field, c.old)} -> {_value(c.field, c.new)}"
-                for c in changed.changes
-            ]
-    out.append(summary(diff))
-    return "\n".join(out) + "\n"
-
-
-# --- JSON ------------------------------------------------------------------------------------------
-
-
-def _section_dict(section: Section) -> dict[str, Any]:
-    return {
-        "added": section.added,
-        "removed": section.removed,
-        "changed": [
-            {"key": c.key, "fields": {f.field: {"old": f.old, "new": f.new} for f in c.changes}, "entry": c.entry}
-            for c in section.changed
-        ],
-    }
-
-
-def diff_dict(diff: MapDiff) -> dict[str, Any]:
-    return {
-        "argmap_diff": DIFF_VERSION,
-        "old": diff.old_file,
-        "new": diff.new_file,
-        "same": diff.same,
-        "summary": {
-            "claims": diff.claims.counts(),
-            "relations": diff.relations.counts(),
-            "sources": diff.sources.counts(),
-            "groups": diff.groups.counts(),
-            "text": summary(diff),
-        },
-        "map": {c.field: {"old": c.old, "new": c.new} for c in diff.map_changes},
-        "claims": _section_dict(diff.claims),
-        "relations": _section_dict(diff.relations),
-        "sources": _section_dict(diff.sources),
-        "groups": _section_dict(diff.groups),
-    }
-
-
-def format_json(diff: MapDiff) -> str:
-    return json.dumps(diff_dict(diff), indent=2, ensure_ascii=False) + "\n"
-
-
-# --- the diagram -----------------------------------------------------------------------------------
-
-# Drawn on top of a claim's own look (argmap.graph.build.NODE_STYLES): the kind stays readable from the
-# header; the border and a first line say what changed. Colours outside the kinds' palette.
-DIFF_ADDED: dict[str, str] = {"color": "#1A9641", "penwidth": "5"}
-DIFF_CHANGED: dict[str, str] = {"color": "#F28E2B", "penwidth": "5"}
-DIFF_REMOVED: dict[str, str] = {"color": "#9A9A9A", "fontcolor": "#8A8A8A", "fillcolor": "#F4F4F4", "penwidth": "1.5"}
-DIFF_EDGE_ADDED: dict[str, str] = {"penwidth": "5"}
-DIFF_EDGE_CHANGED: dict[str, str] = {"penwidth": "5", "color": "#F28E2B"}
-DIFF_EDGE_REMOVED: dict[str, str] = {"color": "#9A9A9A", "style": "dashed", "penwidth": "1.5"}
-CLASSES = {"added": "diff-added", "changed": "diff-changed", "removed": "diff-removed"}
-
-
-def diff_graph(diff: MapDiff, old: ResolvedMap, new: ResolvedMap) -> Any:
-    """The new map's diagram with added claims and links in thick green, changed in orange, and
-    the removed ones from the old map drawn in dashed grey; classes `diff-added`, `diff-changed`,
-    `diff-removed` on their SVG elements. Returns an `argmap.graph.build.Graph`."""
-    from argmap.graph.build import WRAP_TITLE, Edge, Graph, Line, Node, Run, build_graph
-    from argmap.graph.text import wrap
-
-    new_graph = build_graph(new)
-    old_graph = build_graph(old)
-    changed_claims = {c.key: c for c in diff.claims.changed}
-    added_claims = {c["id"] for c in diff.claims.added}
-    removed_claims = [c["id"] for c in diff.claims.removed]
-
-    def marked(node: Node, status: str, note: str, style: dict[str, str]) -> Node:
-        attrs = {**node.attrs, **style}
-        if status == "removed":
-            attrs["style"] = ",".join(s for s in (*attrs.get("style", "").split(","), "dashed") if s and s != "bold")
-            attrs.pop("peripheries", None)
-        header: Line = (Run(note, "added"),)
-        return dataclasses.replace(
-            node,
-            attrs=attrs,
-            lines=(header, *node.lines),
-            tooltip=f"{note}\n{node.tooltip}",
-            classes=(*node.classes, CLASSES[status]),
-        )
-
-    nodes: list[Node] = []
-    for node in new_graph.nodes:
-        if node.claim in added_claims:
-            node = marked(node, "added", "+ ADDED", DIFF_ADDED)
-        elif node.claim in changed_claims:
-            fields = ", ".join(c.field for c in changed_claims[node.claim].changes)
-            node = marked(node, "changed", f"~ CHANGED: {fields}", DIFF_CHANGED)
-        nodes.append(node)
-    present = {n.id for n in nodes}
-    clusters = {c.id: c for c in new_graph.clusters}
-    for claim_id in removed_claims:
-        old_node = old_graph.node(claim_id)
-        if old_node is None:
-            continue
-        group = old_node.group if old_node.group in clusters else None
-        node = dataclasses.replace(marked(old_node, "removed", "− REMOVED", DIFF_REMOVED), group=group)
-        nodes.append(node)
-        present.add(node.id)
-        if group is not None:
-            clusters[group] = dataclasses.replace(clusters[group], nodes=(*clusters[group].nodes, node.id))
-
-    edges: list[Edge] = []
-    for edge in new_graph.edges:
-        index = _edge_link(new, edge.tail, edge.head, edge.type)
-        status = new_link_status(diff, index)
-        if status == "added":
-            edge = dataclasses.replace(
-                edge,
-                attrs={**edge.attrs, **DIFF_EDGE_ADDED},
-                tooltip=f"+ ADDED\n{edge.tooltip}",
-                classes=(*edge.classes, CLASSES[status]),
-            )
-        elif status == "changed":
-            was = diff.old_relation_types.get(index) if index is not None else None
-            note = f"~ CHANGED (was {was})" if was else "~ CHANGED"
-            edge = dataclasses.replace(
-                edge,
-                attrs={**edge.attrs, **DIFF_EDGE_CHANGED},
-                tooltip=f"{note}\n{edge.tooltip}",
-                classes=(*edge.classes, CLASSES[status]),
-            )
-        edges.append(edge)
-    # Removed links, from the old map's drawing: their junctions get their own names.
-    renamed = {n.id: f"_jr{n.id[2:]}" for n in old_graph.nodes if n.kind == "junction"}
-    for edge in old_graph.edges:
-        index = _edge_link(old, edge.tail, edge.head, edge.type)
-        if index is None or diff.old_link_status.get(index) != "removed":
-            continue
-        tail, head = (
-            _kept_junction(diff, old, new, end, present) or renamed.get(end, end) for end in (edge.tail, edge.head)
-        )
-        for end, original in ((tail, edge.tail), (head, edge.head)):
-            if end not in present and original in renamed:
-                junction = old_graph.node(original)
-                if junction is not None:
-                    group = junction.group if junction.group in clusters else None
-                    nodes.append(
-                        dataclasses.replace(
-                            junction,
-                            id=end,
-                            group=group,
-                            attrs={**junction.attrs, "color": "#9A9A9A", "fillcolor": "#9A9A9A"},
-                            classes=(*junction.classes, CLASSES["removed"]),
-                        )
-                    )
-                    present.add(end)
-                    if group is not None:
-                        clusters[group] = dataclasses.replace(clusters[group], nodes=(*clusters[group].nodes, end))
-        if tail not in present or head not in present:
-            continue
-        edges.append(
-            dataclasses.replace(
-                edge,
-                id=f"removed-{edge.id}",
-                tail=tail,
-                head=head,
-                attrs={**edge.attrs, **DIFF_EDGE_REMOVED},
-                tooltip=f"− REMOVED\n{edge.tooltip}",
-                classes=(*edge.classes, CLASSES["removed"]),
-            )
-        )
-    caption = f"Changes from {diff.old_file} to {diff.new_file}: {summary(diff)}"
-    title: tuple[Line, ...] = (
-        *new_graph.title,
-        *((Run(piece, "caption"),) for piece in wrap(caption, WRAP_TITLE)),
-        (Run("thick green border: added · thick orange: changed · dashed grey: removed", "caption"),),
-    )
-    return Graph(
-        title=title,
-        nodes=tuple(nodes),
-        edges=tuple(edges),
-        clusters=tuple(clusters.values()),
-        direction=new_graph.direction,
-        legend=new_graph.legend,
-        thesis=new_graph.thesis,
-    )
-
-
-def _kept_junction(diff: MapDiff, old: ResolvedMap, new: ResolvedMap, end: str, present: set[str]) -> str | None:
-    """Where a removed undercut ends when the link it hit is still in the new map: that link's junction,
-    or (drawn without one now) the claim the link points at."""
-    index = _junction_index(end, len(old.links)) if end.startswith("_j") else None
-    if index is None or index not in diff.link_matches:
-        return None
-    kept = diff.link_matches[index]
-    junction = f"_j{kept + 1}"
-    if junction in present:
-        return junction
-    # an undercut drawn without a junction has no node to land on: the old junction is drawn greyed
-    return new.links[kept].target if new.links[kept].type != "undercut" else None
-
-
-def new_link_status(diff: MapDiff, index: int | None) -> str | None:
-    return diff.new_link_status.get(index) if index is not None else None
-
-
-def _edge_link(resolved: ResolvedMap, tail: str, head: str, type_: str) -> int | None:
-    """Which link of the map (its index in `resolved.links`) a drawn edge belongs to.
-
-    `argmap.graph.build` names a junction `_jN` after link N-1; an edge into a junction is a
-    co-premise feed (same type) or an undercut of that link; an edge out of one is the link's arrow."""
-    links = resolved.links
-    if tail.startswith("_j"):
-        return _junction_index(tail, len(links))
-    if head.startswith("_j"):
-        hit = _junction_index(head, len(links))
-        if hit is None:
-            return None
-        # an undercut edge into a junction feeds that (linked) undercut, or undercuts the link
-        if type_ == "undercut" and not (links[hit].type == "undercut" and tail in links[hit].sources):
-            for index, link in enumerate(links):
-                if (
-                    link.type == "undercut"
-                    and tail in link.sources
-                    and resolved.link_by_name(link.target) is links[hit]
-                ):
-                    return index
-            return None
-        return hit
-    for index, link in enumerate(links):
-        if link.type == type_ and tail in link.sources and link.target == head:
-            return index
-    return None
-
-
-def _junction_index(name: str, count: int) -> int | None:
-    digits = name[2:]
-    if not digits.isdigit():
-        return None
-    index = int(digits) - 1
-    return index if 0 <= index < count else None

@@ -35,7 +35,7 @@ def _with_evaluation(found: MapDiff, old: ResolvedMap, new: ResolvedMap, fmt: st
     in text, under `"evaluation"` in JSON."""
     import json
 
-    from argmap.analysis.diff import diff_dict, format_text
+    from argmap.analysis.diff_format import diff_dict, format_text
     from argmap.analysis.evaluate import evaluate
     from argmap.analysis.evaluation_diff import compare_evaluations, evaluation_diff_dict
     from argmap.analysis.evaluation_diff import format_text as evaluation_text
@@ -140,7 +140,7 @@ def diff(
     if old is None or new is None or old.resolved is None or new.resolved is None:
         return EXIT_UNUSABLE
 
-    from argmap.analysis.diff import compare, diff_graph, summary
+    from argmap.analysis.diff import compare, summary
 
     found = compare(old.resolved, new.resolved)
     if fmt in ("text", "json"):
@@ -149,10 +149,12 @@ def diff(
         text = _with_evaluation(found, old.resolved, new.resolved, fmt)
         data = (text if fmt == "json" else printable(text)).encode("utf-8")
     else:
+        from argmap.analysis.diff import diff_marks
+        from argmap.graph.diff import diff_graph
         from argmap.writers.graphviz import DotMissing, RenderError, render
 
         try:
-            data = render(diff_graph(found, old.resolved, new.resolved), fmt, timeout=timeout)
+            data = render(diff_graph(diff_marks(found), old.resolved, new.resolved), fmt, timeout=timeout)
         except (DotMissing, RenderError) as error:
             return fail(str(error))
     from argmap.writers.files import WriteError, write_output

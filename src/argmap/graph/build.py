@@ -74,6 +74,7 @@ class Node:
     classes: tuple[str, ...] = ()
     claim: str | None = None
     group: str | None = None  # the cluster the node is drawn in
+    link: int | None = None  # a junction: the link it joins (its index in `ResolvedMap.links`)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ class Edge:
     tooltip: str
     attrs: Mapping[str, str]
     classes: tuple[str, ...] = ()
+    # The link the edge draws, by its index in `ResolvedMap.links`: a linked relation's co-premise
+    # feeds and its junction's arrow all carry the relation's index; an undercut's edges the
+    # undercut's own. None for an edge that stands for no single link (a slide's summary arrow).
+    link: int | None = None
 
 
 @dataclass(frozen=True)
@@ -323,13 +328,14 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
     counter = dict.fromkeys(EDGE_STYLES, 0)
 
     def edge(
+        link: int,
         tail: str,
         head: str,
-        type_: LinkType,
         tooltip: str,
         extra: Mapping[str, str] = {},
         classes: tuple[str, ...] = (),
     ) -> None:
+        type_ = resolved.links[link].type
         counter[type_] += 1
         edges.append(
             Edge(
@@ -340,6 +346,7 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
                 fit(clean(tooltip), TOOLTIP_MAX),
                 {**EDGE_STYLES[type_], **extra},
                 (type_, *classes),
+                link=link,
             )
         )
 
@@ -360,14 +367,15 @@ def _edges(resolved: ResolvedMap, links: list[Link], visible: set[str]) -> tuple
                     JUNCTION,
                     ("junction", link.type),
                     group=_group_of(resolved, link.target),
+                    link=index,
                 )
             )
             for source in shown:
-                edge(source, junction, link.type, tooltip, FEED, ("co-premise",) if linked else ())
-            edge(junction, head, link.type, tooltip, {}, ("linked",) if linked else ())
+                edge(index, source, junction, tooltip, FEED, ("co-premise",) if linked else ())
+            edge(index, junction, head, tooltip, {}, ("linked",) if linked else ())
         else:
             for source in shown:
-                edge(source, head, link.type, tooltip)
+                edge(index, source, head, tooltip)
     return edges, junctions
 
 
@@ -409,7 +417,10 @@ def _link_tooltip(resolved: ResolvedMap, link: Link) -> str:
     named = f" ({link.id})" if link.id else ""
     together = " together" if len(link.sources) > 1 else ""
     if link.type == "undercut":
-        text = f"{sources}{together} undercut{'' if together else 's'} the link {link.target}{named}: it denies that the reason bears on the claim"
+        text = (
+            f"{sources}{together} undercut{'' if together else 's'} the link {link.target}{named}: "
+            "it denies that the reason bears on the claim"
+        )
     else:
         verb = {
             "support": "support" if together else "supports",
