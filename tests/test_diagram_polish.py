@@ -12,7 +12,8 @@ from tests.conftest import FLAGSHIP, ROOT
 
 from argmap.check.pipeline import check_map
 from argmap.commands.main import main
-from argmap.graph.build import GraphOptions, build_graph
+from argmap.graph.build import build_graph
+from argmap.graph.elements import GraphOptions
 from argmap.writers.dot import to_dot
 from argmap.writers.graphviz import render
 

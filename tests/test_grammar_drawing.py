@@ -11,7 +11,8 @@ from xml.etree import ElementTree
 import pytest
 
 from argmap.check.pipeline import check_map
-from argmap.graph.build import Graph, build_graph
+from argmap.graph.build import build_graph
+from argmap.graph.elements import Graph
 from argmap.graph.style import OBJECTION
 from argmap.writers.dot import to_dot
 from argmap.writers.graphviz import render

@@ -22,7 +22,9 @@ import pytest
 from argmap.check.pipeline import check_map
 from argmap.commands.main import main
 from argmap.commands.render import HIDE_CHOICES
-from argmap.graph.build import HIDEABLE, Graph, GraphOptions, SelectionError, build_graph
+from argmap.graph.build import build_graph
+from argmap.graph.elements import HIDEABLE, Graph, GraphOptions
+from argmap.graph.select import SelectionError
 from argmap.graph.text import wrap
 from argmap.writers.dot import html_text, to_dot, tooltip_text
 from argmap.writers.graphviz import RenderError, check_svg

@@ -16,7 +16,7 @@ from argmap.analysis.evaluate import Evaluation
 from argmap.analysis.evaluation_report import verdict_line
 from argmap.analysis.grounded import Label
 from argmap.anchor.resolve import ResolvedMap
-from argmap.graph.build import WRAP_TITLE, Edge, Graph, Line, Node, Run
+from argmap.graph.elements import WRAP_TITLE, Edge, Graph, Line, Node, Run
 from argmap.graph.style import EVAL_EDGE_MARKS, EVAL_NODE_MARKS
 from argmap.graph.text import wrap
 

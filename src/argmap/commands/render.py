@@ -23,11 +23,11 @@ from argmap.format.vocabulary import DIAGRAM_FORMATS, format_names, kind_names, 
 
 if TYPE_CHECKING:
     from argmap.check.pipeline import Options
-    from argmap.graph.build import Direction, LabelMode
+    from argmap.graph.elements import Direction, LabelMode
 
 FORMATS = format_names(DIAGRAM_FORMATS)
 SUFFIXES = suffix_map(DIAGRAM_FORMATS)
-# Kept equal to argmap.graph.build.HIDEABLE (a test checks); spelled out so --help needs no import.
+# The kinds of the vocabulary and two markers (equal to argmap.graph.elements.HIDEABLE, a test checks).
 HIDE_CHOICES = (*kind_names(), "implicit", "added")
 
 
@@ -130,7 +130,9 @@ def render(
     to its own file. A map with check errors is still drawn as far as it resolved.
     """
     from argmap.check.pipeline import check_map, find_maps
-    from argmap.graph.build import GraphOptions, SelectionError, build_graph
+    from argmap.graph.build import build_graph
+    from argmap.graph.elements import GraphOptions
+    from argmap.graph.select import SelectionError
     from argmap.writers.files import WriteError, write_output
     from argmap.writers.graphviz import DotMissing, RenderError
     from argmap.writers.graphviz import render as draw

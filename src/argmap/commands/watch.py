@@ -133,7 +133,8 @@ class _Drawer:
 
     def draw(self, target: Target) -> set[Path]:
         from argmap.check.pipeline import check_map
-        from argmap.graph.build import GraphOptions, build_graph
+        from argmap.graph.build import build_graph
+        from argmap.graph.elements import GraphOptions
         from argmap.writers.files import WriteError, write_output
         from argmap.writers.graphviz import DotMissing, RenderError, render
         from argmap.writers.problems import format_text

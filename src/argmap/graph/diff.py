@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from argmap.anchor.resolve import ResolvedMap
-from argmap.graph.build import WRAP_TITLE, Cluster, Edge, Graph, Line, Node, Run, build_graph
+from argmap.graph.build import build_graph
+from argmap.graph.elements import WRAP_TITLE, Cluster, Edge, Graph, Line, Node, Run
 from argmap.graph.text import wrap
 
 # Drawn on top of a claim's own look (argmap.graph.style.NODE_STYLES): the kind stays readable from the

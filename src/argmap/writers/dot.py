@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from argmap.graph.build import Cluster, Edge, Graph, Line, Node, Run
+from argmap.graph.elements import Cluster, Edge, Graph, Line, Node, Run
 from argmap.writers.legend import legend_label
 
 FONT = "Helvetica,Arial,sans-serif"
@@ -58,7 +58,7 @@ RANKDIR: dict[str, str] = {"TB": "BT", "BT": "TB", "LR": "RL"}
 CLUSTER_LABELLOC: dict[str, str] = {"TB": "b", "BT": "t", "LR": "t"}
 CLUSTER_LABELJUST: dict[str, str] = {"TB": "l", "BT": "l", "LR": "r"}
 
-# How each role of label text looks (argmap.graph.build.Run.role).
+# How each role of label text looks (argmap.graph.elements.Run.role).
 ROLE_FONTS: dict[str, dict[str, str]] = {
     "id": {"bold": "1", "size": "10"},
     "kind": {"size": "8.5"},

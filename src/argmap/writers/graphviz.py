@@ -11,7 +11,7 @@ import subprocess
 from xml.etree import ElementTree
 
 from argmap.format.vocabulary import DIAGRAM_FORMATS, format_names
-from argmap.graph.build import Graph
+from argmap.graph.elements import Graph
 from argmap.writers.dot import to_dot
 
 FORMATS: tuple[str, ...] = format_names(DIAGRAM_FORMATS)

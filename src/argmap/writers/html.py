@@ -23,7 +23,8 @@ from xml.etree import ElementTree
 
 from argmap.anchor.resolve import ResolvedMap
 from argmap.format.problems import Problem
-from argmap.graph.build import GraphOptions, build_graph
+from argmap.graph.build import build_graph
+from argmap.graph.elements import GraphOptions
 from argmap.graph.sections import sections, thesis_of
 from argmap.graph.style import NODE_STYLES
 from argmap.writers.graphviz import render

@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 
 from argmap.anchor.resolve import LinkType, ResolvedMap
 from argmap.format.vocabulary import KINDS, RELATIONS
-from argmap.graph.build import Edge, Graph, GraphOptions, Line, Node, Role, Run, build_graph
+from argmap.graph.build import build_graph
+from argmap.graph.elements import Edge, Graph, GraphOptions, Line, Node, Role, Run
 from argmap.graph.sections import Section, reading_blocks, sections, targets, thesis_of
 from argmap.graph.style import EDGE_STYLES, NODE_STYLES
 from argmap.graph.text import wrap
