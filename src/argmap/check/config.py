@@ -20,9 +20,7 @@ Codes of unreadable input (AM100, AM102, …) cannot be switched off.
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,6 +94,8 @@ def load_config(start: Path) -> tuple[Config, list[Problem]]:
 
 def load_config_file(path: Path) -> tuple[Config, list[Problem]]:
     """The configuration in one file: `.argmap.toml`-style, or `[tool.argmap]` in a pyproject.toml."""
+    import tomllib  # only when a project has a configuration: start-up stays light without one
+
     name = display_name(path)
     try:
         text = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
@@ -145,6 +145,8 @@ def _read(name: str, text: str, table: Any, section: str) -> tuple[Config, list[
         minimum = None
     for key in table:
         if key not in KEYS:
+            import difflib  # only for a key that is not known
+
             close = difflib.get_close_matches(str(key).replace("_", "-"), list(KEYS), n=1, cutoff=0.6)
             bad(
                 key,

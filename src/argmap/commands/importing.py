@@ -91,3 +91,12 @@ def _differs(path: Path, data: bytes) -> bool:
         return path.read_bytes() != data
     except OSError:
         return True
+
+
+def _add_formats() -> None:
+    from argmap.commands.import_aif import import_aif  # each format's subcommand in its own module
+
+    import_group.add_command(import_aif)
+
+
+_add_formats()

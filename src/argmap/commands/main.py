@@ -12,6 +12,7 @@ Exit codes (every command):
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -20,8 +21,46 @@ import click
 from argmap import __version__
 from argmap.commands.common import EXIT_PROBLEMS, EXIT_UNUSABLE
 
+# Every command, by name: the module that defines it, and its function. A command's module is
+# imported only when it runs (or for --help), so `argmap check` does not pay for `render` or `lsp`.
+COMMANDS: dict[str, str] = {
+    "check": "argmap.commands.check:check",
+    "export": "argmap.commands.export:export",
+    "coverage": "argmap.commands.coverage:coverage",
+    "new": "argmap.commands.new:new",
+    "schema": "argmap.commands.schema:schema",
+    "rules": "argmap.commands.rules:rules",
+    "render": "argmap.commands.render:render",
+    "diff": "argmap.commands.diff:diff",
+    "add": "argmap.commands.edit:add",
+    "fix": "argmap.commands.edit:fix",
+    "slides": "argmap.commands.slides:slides",
+    "html": "argmap.commands.slides:html",
+    "import": "argmap.commands.importing:import_group",
+    "evaluate": "argmap.commands.evaluate:evaluate",
+    "class": "argmap.commands.classroom:class_overview",
+    "lsp": "argmap.commands.lsp:lsp",
+    "watch": "argmap.commands.watch:watch",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class LazyGroup(click.Group):
+    """A click group that imports each command's module the first time the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, name = target.split(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="argmap")
 def cli() -> None:
     """Map the argument structure of opinion writing, anchored in the author's words.
@@ -30,41 +69,6 @@ def cli() -> None:
     Exit codes: 0 no problems; 1 problems found; 2 usage error, unreadable
     input, or an output that could not be written.
     """
-
-
-def _register_commands() -> None:
-    # One module per command (argmap/commands/); each imports only click at start-up.
-    from argmap.commands.check import check
-    from argmap.commands.classroom import class_overview
-    from argmap.commands.coverage import coverage
-    from argmap.commands.diff import diff
-    from argmap.commands.edit import add, fix
-    from argmap.commands.evaluate import evaluate
-    from argmap.commands.export import export
-    from argmap.commands.import_aif import import_aif
-    from argmap.commands.importing import import_group
-    from argmap.commands.lsp import lsp
-    from argmap.commands.new import new
-    from argmap.commands.render import render
-    from argmap.commands.rules import rules
-    from argmap.commands.schema import schema
-    from argmap.commands.slides import html, slides
-    from argmap.commands.watch import watch
-
-    for command in (check, export, coverage, new, schema, rules, render, diff, add, fix) + (
-        slides,
-        html,
-        import_group,
-        evaluate,
-        class_overview,
-        lsp,
-        watch,
-    ):
-        cli.add_command(command)
-    import_group.add_command(import_aif)  # `import microtext` is defined with the group
-
-
-_register_commands()
 
 
 def main(argv: list[str] | None = None) -> int:

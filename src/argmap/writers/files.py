@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -91,6 +90,8 @@ def write_atomic(target: Path, data: bytes) -> None:
     replaceable(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
+        import tempfile  # only when a file is written: `check` never pays for it
+
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
         raise WriteError(f"cannot write {target}: the folder {folder} does not exist") from None
