@@ -31,8 +31,7 @@ from __future__ import annotations
 
 from argmap.anchor.normalise import normalise
 from argmap.anchor.search import ELISION, MAX_SELECTOR_CHARS, Match, MatchStatus, find_quote
-from argmap.anchor.span import Span
-from argmap.anchor.suggest import SUGGESTION_MIN_SCORE, Suggestion, word_diff
+from argmap.anchor.span import SUGGESTION_MIN_SCORE, Span, Suggestion
 from argmap.anchor.text import MAX_CANDIDATES, SourceText
 
 __all__ = [
@@ -49,3 +48,10 @@ __all__ = [
     "normalise",
     "word_diff",
 ]
+
+
+def word_diff(typed: str, found: str) -> str:
+    """The word diff of a typed quote against the passage found (see `argmap.anchor.suggest.word_diff`)."""
+    from argmap.anchor.suggest import word_diff as diff  # the suggestion machinery loads only when used
+
+    return diff(typed, found)

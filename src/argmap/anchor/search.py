@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from argmap.anchor.normalise import fold, normalise
-from argmap.anchor.span import Span
-from argmap.anchor.suggest import Suggestion, closest_passage
+from argmap.anchor.span import Span, Suggestion
 from argmap.anchor.text import Hits, SourceText
 
 # A prefix or suffix is compared over at most this many characters (longer ones are refused).
@@ -82,6 +81,8 @@ def find_quote(
         failing = pieces[0] if len(pieces) == 1 else _first_failing(source, pieces)
         if failing is None or not suggest:
             return Match("not_found")
+        from argmap.anchor.suggest import closest_passage  # only for a quote that was not found
+
         return Match("not_found", suggestion=closest_passage(source, failing))
     if capped and prefix is None and suffix is None and occurrence is not None and occurrence <= len(chains):
         return Match(status, spans=chains[occurrence - 1])  # the first occurrences are all there

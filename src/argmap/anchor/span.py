@@ -16,3 +16,17 @@ class Span:
 def typecode(largest: int) -> str:
     """The array type for offsets up to `largest`: four bytes each when they fit (sources do)."""
     return "i" if largest < 2**31 - 1 else "q"
+
+
+# A suggestion shown for a quote not found must score at least this (0..100).
+SUGGESTION_MIN_SCORE = 60.0
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The passage closest to a quote that was not found."""
+
+    span: Span  # in the original text, snapped to word boundaries
+    text: str  # source.text[span.start:span.end]
+    score: float  # 0..100 similarity of the typed quote to `text` (both normalised)
+    diff: str  # word diff typed -> source, see `word_diff`

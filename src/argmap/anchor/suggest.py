@@ -14,17 +14,15 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from argmap.anchor.normalise import fold, normalise
-from argmap.anchor.span import Span
+from argmap.anchor.span import SUGGESTION_MIN_SCORE, Suggestion
 from argmap.anchor.text import DIRECT_SCAN_MAX_CHARS, WORD, SourceText, WordIndex
 
 # --- tuning (measured by bench/anchor_accuracy.py) ---------------------------------------------
 
 # Suggestions for true passages score 63-100 (median 97); sentences that are not in the text
 # score below this but for one that shares a four-word name with it.
-SUGGESTION_MIN_SCORE = 60.0
 # A quote longer than this is a paragraph pasted whole: no suggestion is searched for it.
 _MAX_SUGGEST_QUOTE_CHARS = 2_000
 
@@ -58,16 +56,6 @@ _MIN_EDGE_BLOCK = 3
 # Not worth that refinement: a passage scoring below this after the first placement (in
 # measurement, sentences not in the text scored 43-60 there, true passages 70 and up).
 _REFINE_MIN_SCORE = SUGGESTION_MIN_SCORE
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """The passage closest to a quote that was not found."""
-
-    span: Span  # in the original text, snapped to word boundaries
-    text: str  # source.text[span.start:span.end]
-    score: float  # 0..100 similarity of the typed quote to `text` (both normalised)
-    diff: str  # word diff typed -> source, see `word_diff`
 
 
 # --- suggestions --------------------------------------------------------------------------------
