@@ -20,12 +20,13 @@ for case in docs/evaluation/*.yaml; do
   argmap render --evaluate "$case" -o "${case%.yaml}.png"
 done
 
-# The overview slide of the op-ed's deck (docs/presenting.md). docs/html-page.png and the
-# editor screenshots (docs/editors.md) are screenshots of a browser and an editor: retaken by hand.
+# The overview slide of the op-ed's deck and its page in headless Chromium (docs/presenting.md).
+# The editor screenshots (docs/editors.md) are of a real editor session: retaken by hand.
 deck="$(mktemp -d)"
 argmap slides "$OPED" -o "$deck" --format png
 cp "$deck/slide-02-overview.png" docs/slides-overview.png
 rm -r "$deck"
+python scripts/screenshot_page.py "$OPED" docs/html-page.png
 
 # The rules' documentation, from their docstrings.
 python -m argmap.check.docs > docs/rules.md
