@@ -123,6 +123,18 @@ def test_a_linked_attack_has_its_own_legend_entry(tmp_path: Path) -> None:
     assert "linked-attack" in graph.legend and "attack only together (linked)" in to_dot(graph)
 
 
+def test_a_type_drawn_only_linked_has_only_its_linked_entry(tmp_path: Path) -> None:
+    # micro_b001: "But still … and too many resources are lost": two claims that undercut only together
+    shutil.copy(SAMPLE / "micro_b001.xml", tmp_path)
+    shutil.copy(SAMPLE / "micro_b001.txt", tmp_path)
+    from argmap.commands.main import main
+
+    assert main(["import", "microtext", str(tmp_path / "micro_b001.xml"), "-o", str(tmp_path / "out")]) == 0
+    graph = graph_of(tmp_path / "out" / "micro_b001.yaml")
+    assert "linked-undercut" in graph.legend and "undercut" not in graph.legend
+    assert "undercuts the link" not in to_dot(graph)
+
+
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is installed by scripts/setup.sh")
 def test_the_svg_draws_every_arrow_of_the_chain() -> None:
     graph = graph_of(GRAMMAR)

@@ -221,7 +221,9 @@ def _legend_items(
         items.append("implicit")
     if any(c.added_by is not None for c in claims):
         items.append("added")
-    items += [t for t in EDGE_STYLES if any(e.type == t for e in edges)]
+    # A type drawn only linked has only its linked entry: the legend names the shapes the picture has.
+    unlinked = {e.type for e in edges if "co-premise" not in e.classes and "linked" not in e.classes}
+    items += [t for t in EDGE_STYLES if t in unlinked]
     items += [f"linked-{t}" for t in EDGE_STYLES if any("co-premise" in e.classes and e.type == t for e in edges)]
     return tuple(items)
 
