@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.analysis.evaluate import SUPPORTING, evaluate
+from argmap.analysis.evaluate import evaluate
 from argmap.check.pipeline import MapResult, Options, check_map
 from argmap.format.problems import Problem
+from argmap.format.vocabulary import SUPPORTING
 
 CLASS_VERSION = 1
 

@@ -22,19 +22,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Literal
 
 from argmap.analysis.grounded import Framework, Label, Labelling, Relation, grounded
 from argmap.anchor.resolve import Link, ResolvedMap
-from argmap.format import vocabulary
+from argmap.check.sides import SUPPORTING
+from argmap.check.sides import ClaimSide as Side
+from argmap.check.sides import sides as claim_sides
 
 Support = Literal["carried", "undecided", "lost", "absent"]
 Verdict = Literal["standing", "standing without support", "defeated", "undecided"]
-Side = Literal["author", "opponent", "student"]
 VERDICTS: tuple[str, ...] = ("standing", "standing without support", "defeated", "undecided")
 _ARROW = re.compile(r"\s*->\s*")
-SUPPORTING = frozenset({"support", "example"})  # relation types that give a reason for their target
-_KIND_SIDES: dict[str, Side] = {k.name: cast("Side", k.side) for k in vocabulary.KINDS if k.side is not None}
 
 
 @dataclass(frozen=True)
@@ -102,38 +101,6 @@ def _link_name(sources: Iterable[str], target: str) -> str:
     return f"{'+'.join(sources)} -> {_spaced(target)}"
 
 
-def sides_of(resolved: ResolvedMap) -> dict[str, Side]:
-    """Whose case each claim serves (docs/format.md, "Sides"): a student's addition is the
-    student's; else an explicit `side:`; else its kind; a reason takes the side of what it supports."""
-    known: dict[str, Side] | None = getattr(resolved, "sides", None)
-    if known is not None:
-        return dict(known)
-    decided: dict[str, Side] = {}
-    reasons_for: dict[str, str] = {}  # a premise or evidence -> the first claim it supports
-    for link in resolved.links:
-        if link.type in SUPPORTING:
-            for source in link.sources:
-                reasons_for.setdefault(source, link.target)
-    for claim_id, claim in resolved.claims.items():
-        explicit = getattr(claim, "side", None)
-        if claim.added_by is not None:
-            decided[claim_id] = "student"
-        elif explicit in ("author", "opponent"):
-            decided[claim_id] = explicit
-        elif claim.kind in _KIND_SIDES:
-            decided[claim_id] = _KIND_SIDES[claim.kind]
-    for claim_id in resolved.claims:
-        chain: dict[str, None] = {}  # ordered, with set-speed membership
-        current = claim_id
-        while current not in decided and current in resolved.claims and current not in chain:
-            chain[current] = None
-            current = reasons_for.get(current, "")
-        side = decided.get(current, "author")
-        for member in chain:
-            decided[member] = side
-    return {claim_id: decided[claim_id] for claim_id in resolved.claims}
-
-
 def framework_of(resolved: ResolvedMap) -> tuple[Framework, list[RelationInfo]]:
     """The map as a framework: its claims, and its links as relations keyed `#1`, `#2`…"""
     links = resolved.links
@@ -173,7 +140,7 @@ def evaluate(resolved: ResolvedMap, rejected: Iterable[str] = ()) -> Evaluation:
     rejected = tuple(dict.fromkeys(r for r in rejected if r in resolved.claims))
     labelling = grounded(framework, rejected)
     kinds: dict[str, str] = {claim_id: claim.kind for claim_id, claim in resolved.claims.items()}
-    sides = sides_of(resolved)
+    sides = dict(claim_sides(resolved))
     support, carried_by = _support(kinds, infos, labelling)
     thesis = next((c for c, kind in kinds.items() if kind == "thesis"), None)
     verdict = _verdict(labelling[thesis], support[thesis]) if thesis is not None else None

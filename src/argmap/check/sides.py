@@ -23,8 +23,8 @@ from argmap.format.model import Claim
 
 ClaimSide = Literal["author", "opponent", "student"]
 SIDES: tuple[str, ...] = vocabulary.SIDES
-SUPPORTING: tuple[str, ...] = tuple(r.name for r in vocabulary.RELATIONS if not r.attacking)
-ATTACKING: tuple[str, ...] = tuple(r.name for r in vocabulary.RELATIONS if r.attacking)
+SUPPORTING: tuple[str, ...] = vocabulary.SUPPORTING
+ATTACKING: tuple[str, ...] = vocabulary.ATTACKING
 # thesis and rebuttal are the author's, objection and concession the opponent's (the vocabulary says)
 KIND_SIDES: dict[str, ClaimSide] = {k.name: cast("ClaimSide", k.side) for k in vocabulary.KINDS if k.side is not None}
 

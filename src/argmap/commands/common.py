@@ -173,3 +173,15 @@ def report_problems(result: MapResult) -> None:
 
     if result.problems:
         click.echo(format_text(result.problems, 1, colour_wanted(sys.stderr)), nl=False, err=True)
+
+
+def timeout_option(help: str = "Stop Graphviz after this long.") -> Callable[[Callable[..., int]], Callable[..., int]]:
+    """`--timeout SECONDS` for the commands that run Graphviz (or librsvg): a stuck drawing never hangs CI."""
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=30.0,
+        show_default=True,
+        metavar="SECONDS",
+        help=help,
+    )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.commands.common import EXIT_OK, EXIT_UNUSABLE, colour_wanted, fail, map_inputs
+from argmap.commands.common import EXIT_OK, EXIT_UNUSABLE, colour_wanted, fail, map_inputs, timeout_option
 from argmap.commands.common import EXIT_PROBLEMS as EXIT_DIFFERENT
 from argmap.format.vocabulary import DIAGRAM_FORMATS, REPORT_FORMATS, format_names, suffix_map
 
@@ -89,14 +89,7 @@ def _load(path: Path, options: Options, role: str) -> MapResult | None:
     help="Write to FILE (atomically) instead of standard output (`-`).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 when the maps differ too (for grading scripts).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop Graphviz after this long.",
-)
+@timeout_option()
 @map_inputs
 def diff(
     maps: tuple[Path, ...],

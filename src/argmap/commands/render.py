@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from argmap.commands.common import EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, colour_wanted, exit_code, fail, map_inputs
+from argmap.commands.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNUSABLE,
+    colour_wanted,
+    exit_code,
+    fail,
+    map_inputs,
+    timeout_option,
+)
 from argmap.format.vocabulary import DIAGRAM_FORMATS, format_names, kind_names, suffix_map
 
 if TYPE_CHECKING:
@@ -99,14 +108,7 @@ HIDE_CHOICES = (*kind_names(), "implicit", "added")
 )
 @click.option("--no-legend", is_flag=True, help="Leave out the legend.")
 @click.option("--no-title", is_flag=True, help="Leave out the title (map title, source's title, author, date).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop Graphviz after this long.",
-)
+@timeout_option()
 @map_inputs
 def render(
     paths: tuple[Path, ...],
@@ -228,9 +230,13 @@ def _output_refused(output: Path | None, fmt: str | None, maps: list[Path], path
         return None
     if not suffix:
         return None  # a file with no suffix: --format (or svg) says what goes in it
+    from argmap.writers.files import WriteError, not_an_input
+
+    try:
+        not_an_input(output, {})  # a map's name first: that is the file a mistake would destroy
+    except WriteError as error:
+        return str(error)
     named = SUFFIXES.get(suffix)
-    if suffix in (".yaml", ".yml"):
-        return f"will not write {output}: .yaml and .yml files are maps; name the picture .svg, .png, .pdf or .dot"
     if named is None:
         return f"-o {output}: argmap draws .svg, .png, .pdf or .dot files; name the file with one of these suffixes"
     if fmt is not None and fmt.lower() != named:

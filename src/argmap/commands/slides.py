@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from argmap.commands.common import EXIT_PROBLEMS, EXIT_UNUSABLE, exit_code, fail, map_inputs, report_problems
+from argmap.commands.common import (
+    EXIT_PROBLEMS,
+    EXIT_UNUSABLE,
+    exit_code,
+    fail,
+    map_inputs,
+    report_problems,
+    timeout_option,
+)
 from argmap.format import vocabulary
 from argmap.format.vocabulary import format_names
 
@@ -93,14 +101,7 @@ def slide_target(map_file: Path, output: Path | None, fmt: str | None) -> tuple[
     default=None,
     help="pdf (default): one file, a page per slide; svg or png: one file per slide in the -o folder.",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop Graphviz or librsvg after this long, for each drawing.",
-)
+@timeout_option("Stop Graphviz or librsvg after this long, for each drawing.")
 @map_inputs
 def slides(
     map_file: Path,
@@ -155,14 +156,7 @@ def slides(
     metavar="FILE",
     help="The page to write (`-` for standard output). Default: MAP.html beside the map.",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop Graphviz after this long.",
-)
+@timeout_option()
 @map_inputs
 def html(
     map_file: Path,

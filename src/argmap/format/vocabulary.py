@@ -72,6 +72,10 @@ RELATIONS: tuple[RelationType, ...] = (
     RelationType("undercut", "undercuts", "undercuts the link", "undercut only together (linked)", attacking=True),
 )
 
+# Relation types that give a reason for their target, and those that argue against it.
+SUPPORTING: tuple[str, ...] = tuple(r.name for r in RELATIONS if not r.attacking)
+ATTACKING: tuple[str, ...] = tuple(r.name for r in RELATIONS if r.attacking)
+
 SIDES: tuple[str, ...] = ("author", "opponent", "student")
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from argmap.format import vocabulary
+
 
 @dataclass(frozen=True)
 class Rel:
@@ -156,11 +158,7 @@ def _by_sides(
     """Attackers made to go against the other side (as argmap's AM308/AM318 ask): one that attacks the
     author's case is an objection, one that attacks the opponent's (an objection, or a reason given
     for one) a rebuttal. Repeated until nothing changes; each pass can only settle more claims."""
-    supported: dict[str, str] = {}  # a reason -> the first claim it supports
-    for rel in rels:
-        if rel.type == "support":
-            for source in rel.sources:
-                supported.setdefault(source, rel.target)
+    supported = _first_supported(rels)
     for _ in range(len(claims) + 1):
         side = _sides(claims, supported, found)
         changed = False
@@ -176,10 +174,20 @@ def _by_sides(
     return found
 
 
+def _first_supported(rels: list[Rel]) -> dict[str, str]:
+    """A reason -> the first claim it supports."""
+    supported: dict[str, str] = {}
+    for rel in rels:
+        if rel.type == "support":
+            for source in rel.sources:
+                supported.setdefault(source, rel.target)
+    return supported
+
+
 def _sides(claims: list[str], supported: dict[str, str], found: dict[str, str]) -> dict[str, str]:
     """Each claim's side: theses and rebuttals the author's, objections the opponent's, a premise
     that of the claim it supports (followed along the chain; the author's if it leads nowhere)."""
-    own = {"thesis": "author", "rebuttal": "author", "objection": "opponent"}
+    own = {k.name: k.side for k in vocabulary.KINDS if k.side is not None}
     side: dict[str, str] = {}
     for cid in claims:
         here, seen = cid, set()
@@ -195,11 +203,7 @@ def sides_conflict(claims: list[str], rels: list[Rel], found: dict[str, str]) ->
 
     Such an analysis is a discussion among speakers rather than one author's case; it is imported
     as ``shape: debate``, where the two-sided checks (AM308, AM317, AM318) do not apply."""
-    supported: dict[str, str] = {}
-    for rel in rels:
-        if rel.type == "support":
-            for source in rel.sources:
-                supported.setdefault(source, rel.target)
+    supported = _first_supported(rels)
     side = _sides(claims, supported, found)
     by_node = {rel.node: rel for rel in rels}
     for rel in rels:

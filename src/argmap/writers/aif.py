@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap.format.vocabulary import SUPPORTING  # inferences: an RA node each
+
 # AIFdb's names for the schemes it uses when an analyst names none.
 DEFAULT_INFERENCE = "Default Inference"
 DEFAULT_CONFLICT = "Default Conflict"
 DEFAULT_REPHRASE = "Default Rephrase"
 FROM_EXAMPLE = "Argument From Example"  # AIFdb's scheme for support by example
-SUPPORTING = ("support", "example")  # relation types that are an inference (RA)
 ASSERTING = "Asserting"
 # How an import keeps a scheme AIF named (a relation note); written back as the S-node's scheme.
 SCHEME_NOTE = "AIF scheme: "

@@ -17,7 +17,8 @@ import json
 import re
 from typing import Any
 
-SUPPORTING = ("support", "example")  # an example is support by example: Argdown says support
+from argmap.format.vocabulary import SUPPORTING  # an example is support by example: Argdown says support
+
 # Argdown reads these as markup ([statement], <argument>, #tag, {data}, *emphasis*, @mention,
 # // comment, === front matter); a backslash makes each plain text.
 _SPECIAL = re.compile(r"([\\\[\]<>#{}*_@/~^|`$=])")
