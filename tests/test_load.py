@@ -120,3 +120,13 @@ def test_deep_block_nesting_too() -> None:
     text = "".join("  " * depth + f"k{depth}:\n" for depth in range(200))
     loaded = load_text(text, "deep.yaml")
     assert [p.code for p in loaded.problems] == ["AM107"]
+
+
+def test_a_misspelt_kind_or_relation_type_gets_the_word_it_was_meant_to_be(project: Path) -> None:
+    target = project / "arguments" / "map.yaml"
+    text = MINIMAL_MAP.replace("kind: premise", "kind: premis", 1)
+    text += "relations:\n  - {type: suport, from: P1, to: T1}\n"
+    target.write_text(text)
+    found = [p.hint for p in check_map(target).problems if p.code == "AM112"]
+    assert any(h is not None and h.startswith("did you mean `kind: premise`?") for h in found)
+    assert any(h is not None and h.startswith("did you mean `type: support`?") for h in found)

@@ -195,7 +195,7 @@ def _problems(loaded: Loaded, entries: list[Any]) -> list[Problem]:
                 loaded.positions.value(path),
                 "AM112",
                 f"{_where(path)}: {_value_message(kind, entry, value)}",
-                _value_hint(kind, path),
+                _value_hint(kind, path, value),
             )
     taken = {key[0] for key in found}
     for path, words in type_only.items():
@@ -307,8 +307,15 @@ def _value_message(kind: str, entry: Any, value: Any) -> str:
     return f"{_describe(value)} is not allowed here ({entry.get('msg', kind)})"
 
 
-def _value_hint(kind: str, path: PathKey) -> str | None:
+def _value_hint(kind: str, path: PathKey, value: Any = None) -> str | None:
     field = _field(path)
+    allowed = {"kind": vocabulary.kind_names(), "basis": vocabulary.BASES, "type": vocabulary.relation_names()}
+    if kind == "literal_error" and isinstance(value, str) and field in allowed:
+        import difflib  # only for a misspelt value
+
+        close = difflib.get_close_matches(value.strip().lower(), allowed[field], n=1, cutoff=0.6)
+        if close:
+            return f"did you mean `{field}: {close[0]}`? ({vocabulary.one_of(allowed[field])})"
     if kind == "string_pattern_mismatch":
         if field == "sha256":
             return "a sha256 pin is 64 lowercase hex digits: run `sha256sum FILE` and paste the first column"
